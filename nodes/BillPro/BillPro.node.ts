@@ -1,0 +1,49 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { searchCustomers } from './listSearch/searchCustomers';
+import { searchProducts } from './listSearch/searchProducts';
+import { customerDescription } from './resources/customer';
+import { productDescription } from './resources/product';
+import { BASE_URL_EXPRESSION } from './shared/api';
+
+export class BillPro implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'BillPro',
+		name: 'billPro',
+		icon: { light: 'file:billpro.svg', dark: 'file:billpro.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage customers and products in BillPro, the card billing platform',
+		defaults: { name: 'BillPro' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'billProApi', required: true }],
+		requestDefaults: {
+			baseURL: BASE_URL_EXPRESSION,
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+			// Every operation's first postReceive turns an HTTP error into a clear node error.
+			ignoreHttpStatusErrors: true,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Product', value: 'product' },
+				],
+				default: 'customer',
+			},
+			...customerDescription,
+			...productDescription,
+		],
+	};
+
+	methods = {
+		listSearch: { searchCustomers, searchProducts },
+	};
+}

@@ -1,0 +1,159 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { billProRequest } from '../../shared/transport';
+import {
+	invalidInput,
+	requireBillProDate,
+	requireCountryCode,
+	requireEmail,
+	requireSystemId,
+	requireText,
+} from '../../shared/validation';
+
+/**
+ * Builds BillPro's customer body ({"customer": {...}}, the PUT/POST format) from the node's
+ * fields. Optional fields left empty are not sent; everything entered is sent as entered.
+ */
+
+type Fields = IDataObject;
+
+const ADDRESSES = [
+	{ field: 'billingAddress', label: 'Billing Address', key: 'billing_address' },
+	{ field: 'shippingAddress', label: 'Shipping Address', key: 'shipping_address' },
+] as const;
+
+function optional(context: IExecuteSingleFunctions, label: string, value: unknown) {
+	return value === undefined || value === '' ? undefined : requireText(context, label, value);
+}
+
+/** Drops keys whose value is undefined (fields the user left empty). */
+function compact(record: Record<string, unknown>): IDataObject {
+	return Object.fromEntries(
+		Object.entries(record).filter(([, value]) => value !== undefined),
+	) as IDataObject;
+}
+
+function addressBody(context: IExecuteSingleFunctions, label: string, entry: unknown) {
+	const address = ((entry as Fields | undefined)?.address ?? {}) as Fields;
+	return compact({
+		street: requireText(context, `${label} › Street`, address.street),
+		city: requireText(context, `${label} › City`, address.city),
+		state: optional(context, `${label} › State`, address.state),
+		country: requireCountryCode(context, `${label} › Country`, address.country),
+		postal_code: optional(context, `${label} › Postal Code`, address.postalCode),
+	});
+}
+
+function organisationBody(context: IExecuteSingleFunctions, entry: unknown) {
+	const details = ((entry as Fields | undefined)?.details ?? {}) as Fields;
+	return compact({
+		name: requireText(context, 'Organisation › Name', details.name),
+		registration_number: optional(
+			context,
+			'Organisation › Registration Number',
+			details.registrationNumber,
+		),
+		web_url: optional(context, 'Organisation › Website URL', details.webUrl),
+		vat: optional(context, 'Organisation › VAT Number', details.vat),
+		description: optional(context, 'Organisation › Description', details.description),
+	});
+}
+
+function isSet(fields: Fields, name: string): boolean {
+	const value = fields[name];
+	return value !== undefined && !(typeof value === 'object' && value !== null && !Object.keys(value).length);
+}
+
+/** The optional details (and, on Update, the names) that are set in `fields`. */
+function customerDetails(context: IExecuteSingleFunctions, fields: Fields): IDataObject {
+	const addresses = Object.fromEntries(
+		ADDRESSES.filter(({ field }) => isSet(fields, field)).map(({ field, label, key }) => [
+			key,
+			addressBody(context, label, fields[field]),
+		]),
+	);
+	return compact({
+		first_name: isSet(fields, 'firstName') ? requireText(context, 'First Name', fields.firstName) : undefined,
+		last_name: isSet(fields, 'lastName') ? requireText(context, 'Last Name', fields.lastName) : undefined,
+		email: isSet(fields, 'email') ? requireEmail(context, 'Email', fields.email) : undefined,
+		date_of_birth: isSet(fields, 'dateOfBirth')
+			? requireBillProDate(context, 'Date of Birth', fields.dateOfBirth)
+			: undefined,
+		phone: isSet(fields, 'phone') ? requireText(context, 'Phone', fields.phone) : undefined,
+		organisation: isSet(fields, 'organisation')
+			? organisationBody(context, fields.organisation)
+			: undefined,
+		addresses: Object.keys(addresses).length ? addresses : undefined,
+	});
+}
+
+export async function createCustomerBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const customer = {
+		first_name: requireText(this, 'First Name', this.getNodeParameter('firstName')),
+		last_name: requireText(this, 'Last Name', this.getNodeParameter('lastName')),
+		email: requireEmail(this, 'Email', this.getNodeParameter('email')),
+		...customerDetails(this, this.getNodeParameter('additionalFields', {}) as Fields),
+	};
+	return { ...requestOptions, body: { customer } };
+}
+
+/**
+ * A customer as BillPro's GET answers (addresses as a list with `address_type`) gives its
+ * addresses in the PUT format (an object keyed by address type). The GET shape is an
+ * assumption (api.ts): this is the one place that reads it.
+ */
+export function addressesForUpdate(customer: IDataObject): IDataObject {
+	const list = Array.isArray(customer.addresses) ? (customer.addresses as IDataObject[]) : [];
+	return Object.fromEntries(
+		list
+			.filter((address) => ADDRESSES.some(({ key }) => key === address.address_type))
+			.map((address) => [
+				address.address_type as string,
+				compact({
+					street: address.street ?? undefined,
+					city: address.city ?? undefined,
+					state: address.state ?? undefined,
+					country: address.country ?? undefined,
+					postal_code: address.postal_code ?? undefined,
+				}),
+			]),
+	);
+}
+
+/**
+ * BillPro removes every address a customer update does not carry. By default the node reads the
+ * customer first and sends its current addresses again, replacing only the ones set here.
+ */
+export async function updateCustomerBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const id = requireSystemId(
+		this,
+		'Customer',
+		this.getNodeParameter('customer', undefined, { extractValue: true }),
+	);
+	const customer = customerDetails(this, this.getNodeParameter('updateFields', {}) as Fields);
+	if (this.getNodeParameter('addressHandling', 'keep') === 'keep') {
+		if (!Object.keys(customer).length) {
+			throw invalidInput(
+				this,
+				'Update Fields',
+				'is empty: there is nothing to update',
+				"Add at least one field under 'Update Fields'. To remove addresses, set 'Addresses' to 'Replace All Addresses'.",
+			);
+		}
+		const current = (await billProRequest.call(this, 'getCustomer', {
+			id,
+			resource: 'customer',
+		})) as IDataObject;
+		const addresses = {
+			...addressesForUpdate(current),
+			...((customer.addresses as IDataObject | undefined) ?? {}),
+		};
+		if (Object.keys(addresses).length) customer.addresses = addresses;
+	}
+	return { ...requestOptions, body: { customer } };
+}

@@ -1,0 +1,21 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { QUERY } from '../../shared/api';
+import { getManyFields } from '../../shared/pagination';
+import { simplifyCustomer, simplifyField } from '../../shared/simplify';
+
+const show = { resource: ['customer'], operation: ['getAll'] };
+
+export const customerGetManyDescription: INodeProperties[] = getManyFields(show, {
+	simplify: simplifyField(show, simplifyCustomer),
+	filters: [
+		{
+			displayName: 'Merchant Customer ID',
+			name: 'customerId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 4F7Q2K9XAB',
+			description: "Only the customers with this merchant customer ID ('customer_id')",
+			routing: { send: { type: 'query', property: QUERY.customerFilter } },
+		},
+	],
+});

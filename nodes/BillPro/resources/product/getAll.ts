@@ -1,0 +1,21 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { QUERY } from '../../shared/api';
+import { getManyFields } from '../../shared/pagination';
+import { simplifyProduct, simplifyField } from '../../shared/simplify';
+
+const show = { resource: ['product'], operation: ['getAll'] };
+
+export const productGetManyDescription: INodeProperties[] = getManyFields(show, {
+	simplify: simplifyField(show, simplifyProduct),
+	filters: [
+		{
+			displayName: 'Merchant Product ID',
+			name: 'productId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. E2824181D8',
+			description: "Only the products with this merchant product ID ('product_id')",
+			routing: { send: { type: 'query', property: QUERY.productFilter } },
+		},
+	],
+});

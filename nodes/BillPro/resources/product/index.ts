@@ -1,0 +1,34 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { operationRouting } from '../../shared/routing';
+import { productGetDescription } from './get';
+import { productGetManyDescription } from './getAll';
+
+// Products are read-only in BillPro's API: they are created in BillPro's UI.
+export const productDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['product'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a product',
+				description: 'Get a product by its ID',
+				routing: operationRouting('getProduct', { idParameter: 'product' }),
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many products',
+				description: 'List products, optionally by merchant product ID',
+				routing: operationRouting('listProducts'),
+			},
+		],
+		default: 'getAll',
+	},
+	...productGetDescription,
+	...productGetManyDescription,
+];

@@ -1,0 +1,202 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { requireSystemId } from './validation';
+
+const SYSTEM_ID = '^[1-9][0-9]*$';
+
+function locator(
+	name: string,
+	displayName: string,
+	searchListMethod: string,
+	description: string,
+): INodeProperties {
+	// Refuses a value that is not a system id before the request is sent.
+	async function checkId(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		requireSystemId(this, displayName, this.getNodeParameter(name, undefined, { extractValue: true }));
+		return requestOptions;
+	}
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		routing: { send: { preSend: [checkId] } },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${displayName.toLowerCase()}...`,
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 42',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: SYSTEM_ID,
+							errorMessage: `Not a BillPro ${displayName.toLowerCase()} ID: use the system ID, a whole number`,
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+export const customerLocator = locator(
+	'customer',
+	'Customer',
+	'searchCustomers',
+	"The customer's system ID ('id'), not the merchant customer ID",
+);
+
+export const productLocator = locator(
+	'product',
+	'Product',
+	'searchProducts',
+	"The product's system ID ('id'), not the merchant product ID",
+);
+
+function address(name: string, displayName: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		default: {},
+		placeholder: `Add ${displayName}`,
+		options: [
+			{
+				displayName,
+				name: 'address',
+				values: [
+					{
+						displayName: 'City',
+						name: 'city',
+						type: 'string',
+						default: '',
+							required:	true,
+					},
+					{
+						displayName: 'Country',
+						name: 'country',
+						type: 'string',
+						default: '',
+							required:	true,
+						placeholder: 'e.g. GB',
+						description: 'Two-letter ISO 3166 country code, in capitals',
+					},
+					{
+						displayName: 'Postal Code',
+						name: 'postalCode',
+						type: 'string',
+						default: '',
+					},
+					{
+						displayName: 'State',
+						name: 'state',
+						type: 'string',
+						default: '',
+					},
+					{
+						displayName: 'Street',
+						name: 'street',
+						type: 'string',
+						default: '',
+							required:	true,
+					},
+				],
+			},
+		],
+	};
+}
+
+const organisation: INodeProperties = {
+	displayName: 'Organisation',
+	name: 'organisation',
+	type: 'fixedCollection',
+	default: {},
+	placeholder: 'Add Organisation',
+	options: [
+		{
+			displayName: 'Organisation',
+			name: 'details',
+			values: [
+				{
+					displayName: 'Description',
+					name: 'description',
+					type: 'string',
+					default: '',
+				},
+				{
+					displayName: 'Name',
+					name: 'name',
+					type: 'string',
+					default: '',
+						required:	true,
+				},
+				{
+					displayName: 'Registration Number',
+					name: 'registrationNumber',
+					type: 'string',
+					default: '',
+				},
+				{
+					displayName: 'VAT Number',
+					name: 'vat',
+					type: 'string',
+					default: '',
+				},
+				{
+					displayName: 'Website URL',
+					name: 'webUrl',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. https://example.com',
+				},
+			],
+		},
+	],
+};
+
+/** The customer's optional details, shared by Create (Additional Fields) and Update. */
+export const customerDetailFields: INodeProperties[] = [
+	address('billingAddress', 'Billing Address'),
+	{
+		displayName: 'Date of Birth',
+		name: 'dateOfBirth',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 31/12/1990',
+		description: 'As DD/MM/YYYY; a date such as 1990-12-31 is converted to that form',
+	},
+	organisation,
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +447700900123',
+		description:
+			"International format with the country code; BillPro checks it against the address's country",
+	},
+	address('shippingAddress', 'Shipping Address'),
+];
+
+/** The fields that identify a customer: required on Create, optional on Update. */
+export const customerNameFields: INodeProperties[] = [
+	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'e.g. nathan@example.com',
+		default: '',
+	},
+];

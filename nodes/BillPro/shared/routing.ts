@@ -1,0 +1,68 @@
+import type {
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodePropertyRouting,
+	PostReceiveAction,
+} from 'n8n-workflow';
+import { ENDPOINTS, type EndpointName } from './api';
+import { NodeApiError } from 'n8n-workflow';
+import { bodyText, throwOnErrorResponse } from './errors';
+
+/**
+ * One output item per record: a list answers a bare JSON array (api.ts), a single record an
+ * object. n8n only splits arrays itself when an operation has no postReceive; ours all do.
+ */
+async function oneItemPerRecord(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const body: unknown = response.body;
+	if (Array.isArray(body)) return body.map((json) => ({ json }));
+	if (body && typeof body === 'object' && !Buffer.isBuffer(body)) return items;
+	throw new NodeApiError(
+		this.getNode(),
+		{ statusCode: response.statusCode, body: bodyText(body) },
+		{
+			message: 'BillPro answered with something other than JSON',
+			description: `Check that the base URL in the BillPro credential points at the API (it ends in /api/v1). BillPro said: ${bodyText(body)}`,
+			httpCode: String(response.statusCode),
+			itemIndex: this.getItemIndex(),
+		},
+	);
+}
+
+/** Links each output item to the input item it came from, also when one input gives many. */
+async function pairWithInputItem(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const item = this.getItemIndex();
+	return items.map((entry) => ({ ...entry, pairedItem: { item } }));
+}
+
+/**
+ * The routing of one operation: method and path from the endpoint table (`{id}` filled from the
+ * given parameter), BillPro's errors turned into clear node errors first, then `postReceive`.
+ */
+export function operationRouting(
+	endpoint: EndpointName,
+	options: { idParameter?: string; postReceive?: PostReceiveAction[] } = {},
+): INodePropertyRouting {
+	const { method, path } = ENDPOINTS[endpoint];
+	const url = options.idParameter
+		? `=${path.replace('{id}', `{{ encodeURIComponent($parameter["${options.idParameter}"]) }}`)}`
+		: path;
+	return {
+		request: { method, url },
+		output: {
+			postReceive: [
+				throwOnErrorResponse,
+				oneItemPerRecord,
+				...(options.postReceive ?? []),
+				pairWithInputItem,
+			],
+		},
+	};
+}

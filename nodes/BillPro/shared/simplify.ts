@@ -1,0 +1,67 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	PostReceiveAction,
+} from 'n8n-workflow';
+
+type Simplifier = (record: IDataObject) => IDataObject;
+
+/** The Simplify switch: on by default, keeps at most 10 fields, the most useful first. */
+export function simplifyField(
+	show: Record<string, string[]>,
+	simplifier: Simplifier,
+): INodeProperties {
+	const simplify: PostReceiveAction = async function (
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+	) {
+		if (!this.getNodeParameter('simplify', true)) return items;
+		return items.map((item) => ({ ...item, json: simplifier(item.json) }));
+	};
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		displayOptions: { show },
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+		routing: { output: { postReceive: [simplify] } },
+	};
+}
+
+export const simplifyProduct: Simplifier = (product) => ({
+	id: product.id,
+	product_id: product.product_id,
+	product_type: product.product_type,
+	product_status: product.product_status,
+	price: product.price,
+	currency: product.currency,
+	product_group: product.product_group,
+	scheduled_interval: product.scheduled_interval,
+	scheduled_unit: product.scheduled_unit,
+	deposit_amount: product.deposit_amount,
+});
+
+function addressOf(customer: IDataObject, type: string): IDataObject | undefined {
+	const addresses = Array.isArray(customer.addresses) ? (customer.addresses as IDataObject[]) : [];
+	return addresses.find((address) => address.address_type === type);
+}
+
+export const simplifyCustomer: Simplifier = (customer) => {
+	const organisation = customer.organisation as IDataObject | null | undefined;
+	const billing = addressOf(customer, 'billing_address');
+	return {
+		id: customer.id,
+		customer_id: customer.customer_id,
+		first_name: customer.first_name,
+		last_name: customer.last_name,
+		email: customer.email,
+		phone: customer.phone ?? null,
+		status: customer.status,
+		organisation_name: organisation?.name ?? null,
+		billing_country: billing?.country ?? null,
+		created_at: customer.created_at,
+	};
+};

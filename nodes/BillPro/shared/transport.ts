@@ -1,0 +1,43 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
+import { baseUrlOf, endpointPath, ENDPOINTS, type EndpointName } from './api';
+import { billProError } from './errors';
+
+export const CREDENTIAL_TYPE = 'billProApi';
+
+/**
+ * A BillPro request made from code (list search, reading a customer before an update), with the
+ * same authentication and the same clear errors as the node's declarative requests.
+ */
+export async function billProRequest(
+	this: IExecuteSingleFunctions | ILoadOptionsFunctions,
+	endpoint: EndpointName,
+	options: { id?: string | number; qs?: IDataObject; resource: string },
+): Promise<unknown> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const request: IHttpRequestOptions = {
+		method: ENDPOINTS[endpoint].method,
+		baseURL: baseUrlOf(credentials),
+		url: endpointPath(endpoint, options.id === undefined ? undefined : encodeURIComponent(options.id)),
+		qs: options.qs,
+		headers: { Accept: 'application/json' },
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	const response = (await this.helpers.httpRequestWithAuthentication.call(
+		this,
+		CREDENTIAL_TYPE,
+		request,
+	)) as IN8nHttpFullResponse;
+	if (response.statusCode >= 400) {
+		const itemIndex = 'getItemIndex' in this ? this.getItemIndex() : 0;
+		throw billProError(this.getNode(), response, itemIndex, options.resource);
+	}
+	return response.body;
+}

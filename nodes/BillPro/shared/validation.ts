@@ -1,0 +1,124 @@
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { DATE_FORMAT } from './api';
+
+/**
+ * Input that is certainly invalid is refused before any request, with the field's name and
+ * what to enter instead. Nothing is trimmed or rewritten silently.
+ */
+export function invalidInput(
+	context: IExecuteSingleFunctions,
+	field: string,
+	problemWithValue: string,
+	howToFix: string,
+): NodeOperationError {
+	const itemIndex = context.getItemIndex();
+	return new NodeOperationError(context.getNode(), `'${field}' ${problemWithValue} [item ${itemIndex}]`, {
+		itemIndex,
+		description: howToFix,
+	});
+}
+
+function shown(value: unknown): string {
+	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+/** A BillPro system id: a positive whole number (a resource locator's value). */
+export function requireSystemId(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): string {
+	const text = typeof value === 'number' ? String(value) : value;
+	if (typeof text !== 'string' || !/^[1-9][0-9]*$/.test(text)) {
+		throw invalidInput(
+			context,
+			field,
+			`must be a BillPro ID, a whole number such as 42; got '${shown(value)}'`,
+			`Pick the ${field.toLowerCase()} from the list, or enter its system ID ('id' in BillPro's answers, not the merchant ${field.toLowerCase()} ID).`,
+		);
+	}
+	return text;
+}
+
+/** A required text value: a non-empty string. */
+export function requireText(context: IExecuteSingleFunctions, field: string, value: unknown): string {
+	if (typeof value === 'number') return String(value);
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw invalidInput(
+			context,
+			field,
+			value === '' || value === undefined || value === null
+				? 'is empty'
+				: `must be text; got ${shown(value)}`,
+			`Enter a value for '${field}'. If it comes from an expression, check that the expression gives text.`,
+		);
+	}
+	return value;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function requireEmail(context: IExecuteSingleFunctions, field: string, value: unknown): string {
+	const email = requireText(context, field, value);
+	if (!EMAIL.test(email)) {
+		throw invalidInput(
+			context,
+			field,
+			`is not an email address: '${shown(email)}'`,
+			'Enter an address such as nathan@example.com.',
+		);
+	}
+	return email;
+}
+
+function isRealDate(day: number, month: number, year: number): boolean {
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * BillPro takes dates as DD/MM/YYYY. A YYYY-MM-DD date (what n8n's date fields and ISO
+ * timestamps give) is the same day written the other way, so it is converted, not refused.
+ */
+export function requireBillProDate(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): string {
+	const text = requireText(context, field, value).trim();
+	const dmy = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
+	const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+	const [day, month, year] = dmy
+		? [dmy[1], dmy[2], dmy[3]]
+		: iso
+			? [iso[3], iso[2], iso[1]]
+			: [];
+	if (!day || !isRealDate(Number(day), Number(month), Number(year))) {
+		throw invalidInput(
+			context,
+			field,
+			`is not a date in the form ${DATE_FORMAT}: '${shown(text)}'`,
+			`Enter a real date such as 31/12/1990 (${DATE_FORMAT}) or 1990-12-31.`,
+		);
+	}
+	return `${day}/${month}/${year}`;
+}
+
+export function requireCountryCode(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): string {
+	const code = requireText(context, field, value);
+	if (!/^[A-Z]{2}$/.test(code)) {
+		throw invalidInput(
+			context,
+			field,
+			`must be a two-letter ISO 3166 country code in capitals; got '${shown(code)}'`,
+			'Enter a code such as GB, IE or ES.',
+		);
+	}
+	return code;
+}
