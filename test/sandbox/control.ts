@@ -1,0 +1,88 @@
+/**
+ * Sandbox-only control endpoints under /__sandbox: no auth, never logged, never delayed, and
+ * never under /api/v1, so they cannot be mistaken for BillPro's API.
+ *   GET    /__sandbox/health                             -> {"ok":true}
+ *   GET    /__sandbox/requests                           -> the request log
+ *   DELETE /__sandbox/requests                           -> clears the log
+ *   POST   /__sandbox/reset                              -> back to the seed (clears the log too)
+ *   POST   /__sandbox/customers/{id}/status?profile_id=N  {"status":"inactive"} -> the customer
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { CONTROL_MESSAGES, CONTROL_PREFIX, ERRORS, MESSAGES } from './config';
+import {
+	HttpError,
+	UnprocessableError,
+	isJsonObject,
+	parseJsonBody,
+	readRawBody,
+	sendJson,
+	unprocessable,
+} from './http';
+import { formatCustomer } from './resources/customer/format';
+import type { SandboxStore } from './store';
+
+export async function handleControl(
+	req: IncomingMessage,
+	res: ServerResponse,
+	store: SandboxStore,
+	path: string,
+	query: Record<string, string>,
+): Promise<void> {
+	try {
+		const raw = await readRawBody(req);
+		const body = parseJsonBody(raw);
+		if (!body.ok) throw new HttpError(400, ERRORS.malformedJson);
+		sendJson(
+			res,
+			200,
+			dispatch(req.method ?? 'GET', path.slice(CONTROL_PREFIX.length), query, body.value, store),
+		);
+	} catch (error) {
+		if (error instanceof UnprocessableError) sendJson(res, 422, error.errors);
+		else if (error instanceof HttpError) sendJson(res, error.status, { error: error.message });
+		else throw error;
+	}
+}
+
+function dispatch(
+	method: string,
+	path: string,
+	query: Record<string, string>,
+	body: unknown,
+	store: SandboxStore,
+): unknown {
+	if (method === 'GET' && path === '/health') return { ok: true };
+	if (method === 'GET' && path === '/requests') return store.requests;
+	if (method === 'DELETE' && path === '/requests') {
+		store.resetRequests();
+		return { ok: true };
+	}
+	if (method === 'POST' && path === '/reset') {
+		store.reset();
+		return { ok: true };
+	}
+	const statusPath = /^\/customers\/([^/]+)\/status$/.exec(path);
+	if (method === 'POST' && statusPath) return setCustomerStatus(statusPath[1], query, body, store);
+	throw new HttpError(404, ERRORS.notFound);
+}
+
+function setCustomerStatus(
+	rawId: string,
+	query: Record<string, string>,
+	body: unknown,
+	store: SandboxStore,
+): unknown {
+	const profileId = Number(query.profile_id);
+	if (!/^\d+$/.test(query.profile_id ?? '') || !store.profileIds().includes(profileId)) {
+		throw unprocessable('profile_id', CONTROL_MESSAGES.notSandboxProfile);
+	}
+	const status = isJsonObject(body) ? body.status : undefined;
+	if (status !== 'active' && status !== 'inactive')
+		throw unprocessable('status', CONTROL_MESSAGES.badStatus);
+	const customer = /^\d+$/.test(rawId)
+		? store.setCustomerStatus(profileId, Number(rawId), status)
+		: undefined;
+	if (!customer) throw unprocessable('id', MESSAGES.notFound);
+	return formatCustomer(customer);
+}

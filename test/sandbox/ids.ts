@@ -1,0 +1,37 @@
+/** System ids and merchant codes. */
+
+/** One counter per kind of record, shared by all profiles: ids are unique platform-wide. */
+export type IdKind = 'product' | 'customer' | 'organisation' | 'address';
+
+export class IdCounters {
+	private readonly last: Record<IdKind, number> = {
+		product: 0,
+		customer: 0,
+		organisation: 0,
+		address: 0,
+	};
+
+	next(kind: IdKind): number {
+		this.last[kind] += 1;
+		return this.last[kind];
+	}
+}
+
+const CODE_SPACE = 36n ** 10n;
+/**
+ * About 0.618 x 36^10 (consecutive counters land far apart), odd and not a multiple of 3, so
+ * coprime with 36^10: distinct counters always give distinct codes.
+ */
+const CODE_MULTIPLIER = 2259630225345881n;
+
+/** Offsets half the code space apart keep product and customer codes from looking alike. */
+export const CODE_SALT = { product: 1_000_003n, customer: 1_828_079_220_031_489n } as const;
+
+/**
+ * A merchant code such as 'E2824181D8' (10 uppercase alphanumerics), derived from a counter:
+ * deterministic, no Math.random.
+ */
+export function merchantCode(counter: number, salt: bigint): string {
+	const value = (BigInt(counter) * CODE_MULTIPLIER + salt) % CODE_SPACE;
+	return value.toString(36).toUpperCase().padStart(10, '0');
+}

@@ -1,0 +1,98 @@
+/**
+ * The BillPro sandbox: a local HTTP simulator of the BillPro API for tests and `npm run sandbox`.
+ * Routes come from nodes/BillPro/shared/api.ts; every sandbox-only choice is in ./config.
+ */
+import type { AddressInfo } from 'node:net';
+
+import { API_BASE_PATH, DEFAULT_HOST } from './config';
+import type { SeedOptions } from './seed';
+import { createSandboxServer } from './server';
+import { SandboxStore } from './store';
+
+export interface SandboxOptions {
+	/** Default 127.0.0.1. */
+	host?: string;
+	/** Default 0: a free random port. */
+	port?: number;
+	/** Per-profile record counts, e.g. `{ products: { 1: 10000 } }`. */
+	seed?: SeedOptions;
+	/** Delay before every /api/v1 response, in milliseconds (benchmarks). Default 0. */
+	latencyMs?: number;
+}
+
+export interface Sandbox {
+	/** e.g. 'http://127.0.0.1:40123' */
+	url: string;
+	/** url + '/api/v1': what the node's credential base URL should be. */
+	baseUrl: string;
+	port: number;
+	store: SandboxStore;
+	/** Stops listening and closes every connection, keep-alive ones included. */
+	close(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const host = options.host ?? DEFAULT_HOST;
+	const latencyMs = options.latencyMs ?? 0;
+	if (!Number.isFinite(latencyMs) || latencyMs < 0)
+		throw new Error('latencyMs must be a number >= 0');
+	const store = new SandboxStore(options.seed);
+	const server = createSandboxServer(store, { latencyMs });
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const port = (server.address() as AddressInfo).port;
+	const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+	return {
+		url,
+		baseUrl: url + API_BASE_PATH,
+		port,
+		store,
+		close: () =>
+			new Promise<void>((resolve, reject) => {
+				server.close((error) => (error ? reject(error) : resolve()));
+				server.closeAllConnections();
+			}),
+	};
+}
+
+export {
+	API_BASE_PATH,
+	API_USERS,
+	CONTROL_PREFIX,
+	DEFAULT_HOST,
+	DEFAULT_PORT,
+	DEFAULT_SEED_COUNTS,
+	ERRORS,
+	MAX_BODY_BYTES,
+	MAX_STRING_LENGTH,
+	MESSAGES,
+	MULTI_PROFILE_TOKEN,
+	PAGE_SIZE,
+	PORT_ENV_VAR,
+	PROFILES,
+	SINGLE_PROFILE_TOKEN,
+} from './config';
+export type { ApiUser, SandboxProfile } from './config';
+export type { FieldErrors } from './http';
+export { ISO_COUNTRIES, PHONE_RULES } from './validation';
+export type { SeedOptions } from './seed';
+export { SandboxStore } from './store';
+export { ADDRESS_TYPES } from './types';
+export type {
+	AddressType,
+	CustomerResponse,
+	CustomerStatus,
+	PriceAdjustment,
+	Product,
+	ProductType,
+	RequestLogEntry,
+	ScheduledUnit,
+	StoredAddress,
+	StoredCustomer,
+	StoredOrganisation,
+} from './types';
