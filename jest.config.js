@@ -5,7 +5,7 @@ module.exports = {
 	testMatch: ['**/*.test.ts'],
 	transform: {
 		// Type checking happens once in `npm run lint` (tsc -p test); jest only transpiles.
-		'^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json', isolatedModules: true }],
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json' }],
 	},
 	setupFiles: ['<rootDir>/test/harness/n8nHome.ts'],
 	setupFilesAfterEnv: ['<rootDir>/test/harness/n8nTeardown.ts'],

@@ -1,0 +1,13 @@
+/**
+ * jest setupFilesAfterEnv: stop the SSH client sweeper timer that every n8n-core execute context
+ * starts (it would keep jest alive), and remove the temporary n8n folder.
+ */
+import { Container } from '@n8n/di';
+import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
+import { rmSync } from 'node:fs';
+
+afterAll(() => {
+	Container.get(SSHClientsManager).onShutdown();
+	const folder = process.env.N8N_USER_FOLDER;
+	if (folder?.includes('billpro-n8n-')) rmSync(folder, { recursive: true, force: true });
+});

@@ -1,0 +1,203 @@
+import { ExecutionLifecycleHooks, ExternalSecretsProxy, WorkflowExecute } from 'n8n-core';
+import type {
+	ExecutionError,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
+import { BillProApi } from '../../credentials/BillProApi.credentials';
+import { BillPro } from '../../nodes/BillPro/BillPro.node';
+import { TestCredentialsHelper } from './credentialsHelper';
+
+/**
+ * Runs real workflows through n8n-core's engine (WorkflowExecute → RoutingNode for the
+ * declarative BillPro node), with HTTP going out for real: tests point it at the sandbox.
+ */
+
+export const BILLPRO_TYPE = 'n8n-nodes-billpro.billPro';
+const INPUT_TYPE = 'n8n-nodes-billpro-test.input';
+
+/** A start node that emits the items in its `items` parameter, like pinned trigger data. */
+class InputNode implements INodeType {
+	description = {
+		displayName: 'Input',
+		name: 'input',
+		group: ['input'],
+		version: 1,
+		description: 'Emits fixed items',
+		defaults: { name: 'Input' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	} as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getNodeParameter('items', 0) as IDataObject[];
+		return [items.map((json, index) => ({ json, pairedItem: { item: index } }))];
+	}
+}
+
+const nodeTypeInstances: Record<string, INodeType> = {
+	[BILLPRO_TYPE]: new BillPro(),
+	[INPUT_TYPE]: new InputNode(),
+};
+
+export const nodeTypes: INodeTypes = {
+	getByName: (type) => nodeTypeInstances[type],
+	getByNameAndVersion: (type, version) =>
+		NodeHelpers.getVersionedNodeType(nodeTypeInstances[type], version),
+	getKnownTypes: () => ({}),
+};
+
+export type BillProCredentials = ICredentialDataDecryptedObject & {
+	apiToken: string;
+	environment: string;
+	customUrl?: string;
+	profileId?: string;
+};
+
+export interface WorkflowNode {
+	name: string;
+	parameters: INodeParameters;
+	continueOnFail?: boolean;
+}
+
+export interface RunResult {
+	run: IRun;
+	/** Output items of each node that ran, by node name (first output, last run). */
+	output: Record<string, INodeExecutionData[]>;
+	/** The error that stopped the run, if any. */
+	error?: ExecutionError;
+}
+
+export function additionalDataFor(
+	credentials: BillProCredentials,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	const unused = () => {
+		throw new Error('not used by these tests');
+	};
+	const url = 'http://127.0.0.1:5678';
+	return {
+		credentialsHelper: new TestCredentialsHelper(
+			{ billProApi: new BillProApi() },
+			{ billProApi: credentials },
+		),
+		hooks,
+		executeWorkflow: unused,
+		getRunExecutionData: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: `${url}/rest`,
+		instanceBaseUrl: url,
+		formWaitingBaseUrl: `${url}/form-waiting`,
+		webhookBaseUrl: `${url}/webhook`,
+		webhookWaitingBaseUrl: `${url}/webhook-waiting`,
+		webhookTestBaseUrl: `${url}/webhook-test`,
+		variables: {},
+		logAiEvent: () => {},
+		startRunnerTask: unused,
+		externalSecretsProxy: new ExternalSecretsProxy(),
+	} as IWorkflowExecuteAdditionalData;
+}
+
+/**
+ * Input (emitting `items`) → the given BillPro nodes, in a chain. Returns every node's output.
+ */
+export async function runWorkflow(options: {
+	credentials: BillProCredentials;
+	nodes: WorkflowNode[];
+	items?: IDataObject[];
+}): Promise<RunResult> {
+	const input: INode = {
+		id: 'input',
+		name: 'Input',
+		type: INPUT_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: (options.items ?? [{}]) as unknown as INodeParameters[] },
+	};
+	const billProNodes: INode[] = options.nodes.map((node, index) => ({
+		id: `billpro-${index}`,
+		name: node.name,
+		type: BILLPRO_TYPE,
+		typeVersion: 1,
+		position: [200 * (index + 1), 0],
+		parameters: node.parameters,
+		credentials: { billProApi: { id: 'sandbox', name: 'BillPro Sandbox' } },
+		...(node.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	}));
+	const chain = [input, ...billProNodes];
+	const connections = Object.fromEntries(
+		chain.slice(0, -1).map((node, index) => [
+			node.name,
+			{ main: [[{ node: chain[index + 1].name, type: 'main' as const, index: 0 }]] },
+		]),
+	);
+	const workflow = new Workflow({
+		id: 'test',
+		name: 'BillPro test',
+		nodes: chain,
+		connections,
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test',
+		name: 'BillPro test',
+		active: false,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		nodes: chain,
+		connections,
+		activeVersionId: null,
+	});
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [
+				{ node: workflow.getNode('Input') as INode, data: { main: [[{ json: {} }]] }, source: null },
+			],
+		},
+	});
+	const run = await new WorkflowExecute(
+		additionalDataFor(options.credentials, hooks),
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
+
+	const { runData, error } = run.data.resultData;
+	const output = Object.fromEntries(
+		Object.entries(runData).map(([name, tasks]) => [
+			name,
+			tasks[tasks.length - 1]?.data?.main?.[0] ?? [],
+		]),
+	);
+	return { run, output, error };
+}
+
+/** Input → one BillPro node with `parameters`; its output items, or the error that stopped it. */
+export async function runBillPro(options: {
+	credentials: BillProCredentials;
+	parameters: INodeParameters;
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+}): Promise<{ items: INodeExecutionData[]; error?: ExecutionError; run: IRun }> {
+	const result = await runWorkflow({
+		credentials: options.credentials,
+		items: options.items,
+		nodes: [
+			{ name: 'BillPro', parameters: options.parameters, continueOnFail: options.continueOnFail },
+		],
+	});
+	return { items: result.output.BillPro ?? [], error: result.error, run: result.run };
+}

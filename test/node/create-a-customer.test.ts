@@ -1,0 +1,172 @@
+import { runBillPro } from '../harness/workflow';
+import { useSandbox } from './sandboxFixture';
+
+const dana = {
+	resource: 'customer',
+	operation: 'create',
+	firstName: 'Dana',
+	lastName: 'Borys',
+	email: 'dana.borys@example.com',
+};
+
+const address = {
+	street: '28 Milsom St',
+	city: 'Bath',
+	state: 'Avon',
+	country: 'GB',
+	postalCode: 'BA1 1DG',
+};
+
+describe('Creating a customer', () => {
+	const billPro = useSandbox();
+
+	it('creates a customer with organisation, both addresses, phone and date of birth', async () => {
+		const { items, error } = await runBillPro({
+			credentials: billPro.singleProfile(),
+			parameters: {
+				...dana,
+				additionalFields: {
+					phone: '+447700900123',
+					dateOfBirth: '12/05/1995',
+					organisation: {
+						details: {
+							name: 'TEST1',
+							registrationNumber: '081234567',
+							webUrl: 'https://example.com',
+							vat: 'GB0123456789',
+							description: 'Mutual society',
+						},
+					},
+					billingAddress: { address },
+					shippingAddress: { address: { ...address, street: '1 Queen Sq', state: '' } },
+				},
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(billPro.requests()[0].body).toEqual({
+			customer: {
+				first_name: 'Dana',
+				last_name: 'Borys',
+				email: 'dana.borys@example.com',
+				phone: '+447700900123',
+				date_of_birth: '12/05/1995',
+				organisation: {
+					name: 'TEST1',
+					registration_number: '081234567',
+					web_url: 'https://example.com',
+					vat: 'GB0123456789',
+					description: 'Mutual society',
+				},
+				addresses: {
+					billing_address: {
+						street: '28 Milsom St',
+						city: 'Bath',
+						state: 'Avon',
+						country: 'GB',
+						postal_code: 'BA1 1DG',
+					},
+					shipping_address: {
+						street: '1 Queen Sq',
+						city: 'Bath',
+						country: 'GB',
+						postal_code: 'BA1 1DG',
+					},
+				},
+			},
+		});
+		const [created] = items;
+		expect(created.json).toMatchObject({
+			first_name: 'Dana',
+			email: 'dana.borys@example.com',
+			status: 'active',
+			organisation: { name: 'TEST1' },
+		});
+		expect(created.json.customer_id).toMatch(/^[A-Z0-9]{10}$/);
+		expect(created.json.addresses).toHaveLength(2);
+		expect(billPro.sandbox.store.customer(1, created.json.id as number)).toBeDefined();
+	});
+
+	it('converts a YYYY-MM-DD date of birth to the DD/MM/YYYY BillPro expects', async () => {
+		const { items } = await runBillPro({
+			credentials: billPro.singleProfile(),
+			parameters: { ...dana, additionalFields: { dateOfBirth: '1995-05-12' } },
+		});
+		expect(items[0].json.date_of_birth).toBe('12/05/1995');
+	});
+
+	it('creates one customer per input item, from expressions', async () => {
+		const people = [
+			{ first: 'Ana', last: 'Silva', mail: 'ana@example.com' },
+			{ first: 'Bo', last: 'Berg', mail: 'bo@example.com' },
+			{ first: 'Chidi', last: 'Okafor', mail: 'chidi@example.com' },
+		];
+		const { items } = await runBillPro({
+			credentials: billPro.singleProfile(),
+			items: people,
+			parameters: {
+				resource: 'customer',
+				operation: 'create',
+				firstName: '={{ $json.first }}',
+				lastName: '={{ $json.last }}',
+				email: '={{ $json.mail }}',
+			},
+		});
+		expect(items.map((item) => [item.json.email, item.pairedItem])).toEqual([
+			['ana@example.com', { item: 0 }],
+			['bo@example.com', { item: 1 }],
+			['chidi@example.com', { item: 2 }],
+		]);
+	});
+
+	it("names the field BillPro rejected: a phone number that does not fit the address's country", async () => {
+		const { error } = await runBillPro({
+			credentials: billPro.singleProfile(),
+			parameters: {
+				...dana,
+				additionalFields: { phone: '+44770000000000', billingAddress: { address } },
+			},
+		});
+		expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '422' });
+		expect(error?.message).toBe("BillPro rejected 'Phone' is invalid");
+		expect(error?.description).toMatch(/Correct this field/);
+	});
+
+	it('says the email is already taken', async () => {
+		const credentials = billPro.singleProfile();
+		await runBillPro({ credentials, parameters: dana });
+		const { error } = await runBillPro({ credentials, parameters: dana });
+		expect(error?.message).toBe("BillPro rejected 'Email' has already been taken");
+	});
+
+	it('names nested fields as the node shows them', async () => {
+		const { error } = await runBillPro({
+			credentials: billPro.singleProfile(),
+			parameters: {
+				...dana,
+				additionalFields: { billingAddress: { address: { ...address, country: 'XX' } } },
+			},
+		});
+		expect(error?.message).toMatch(/^BillPro rejected 'Billing Address › Country'/);
+	});
+
+	it.each([
+		['Email', { email: 'dana.example.com' }, /^'Email' is not an email address/],
+		// An expression can give what the editor would refuse to save.
+		['First Name', { firstName: '={{ "" }}' }, /^'First Name' is empty/],
+		['Last Name', { lastName: '={{ { name: "Borys" } }}' }, /^'Last Name' must be text/],
+		['Date of Birth', { additionalFields: { dateOfBirth: '31/02/1990' } }, /^'Date of Birth' is not a date/],
+		[
+			'Billing Address › Country',
+			{ additionalFields: { billingAddress: { address: { ...address, country: 'gb' } } } },
+			/^'Billing Address › Country' must be a two-letter ISO 3166 country code/,
+		],
+	])('refuses an invalid %s before sending anything', async (_field, change, message) => {
+		const { error } = await runBillPro({
+			credentials: billPro.singleProfile(),
+			parameters: { ...dana, ...change },
+		});
+		expect(error?.message).toMatch(message);
+		expect(error?.description).toBeTruthy();
+		expect(billPro.requests()).toHaveLength(0);
+	});
+});

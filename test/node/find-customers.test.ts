@@ -1,0 +1,91 @@
+import { runBillPro } from '../harness/workflow';
+import { useSandbox } from './sandboxFixture';
+
+describe('Finding customers', () => {
+	const billPro = useSandbox();
+
+	it('returns every customer across pages after a bulk create', async () => {
+		const credentials = billPro.singleProfile();
+		const people = Array.from({ length: 30 }, (_, index) => ({
+			first: `Person${index}`,
+			mail: `person${index}@example.com`,
+		}));
+		const created = await runBillPro({
+			credentials,
+			items: people,
+			parameters: {
+				resource: 'customer',
+				operation: 'create',
+				firstName: '={{ $json.first }}',
+				lastName: 'Imported',
+				email: '={{ $json.mail }}',
+			},
+		});
+		expect(created.items).toHaveLength(30);
+		billPro.sandbox.store.resetRequests();
+
+		const seeded = billPro.sandbox.store.customers(1).length - 30;
+		const { items } = await runBillPro({
+			credentials,
+			parameters: { resource: 'customer', operation: 'getAll', returnAll: true },
+		});
+		expect(items).toHaveLength(seeded + 30);
+		expect(items.filter((item) => item.json.last_name === 'Imported')).toHaveLength(30);
+		expect(billPro.requests()).toHaveLength(2);
+	});
+
+	it('filters by merchant customer ID', async () => {
+		const [first] = billPro.sandbox.store.customers(1);
+		const { items } = await runBillPro({
+			credentials: billPro.singleProfile(),
+			parameters: {
+				resource: 'customer',
+				operation: 'getAll',
+				filters: { customerId: first.customer_id },
+				simplify: false,
+			},
+		});
+		expect(items.map((item) => item.json)).toEqual([first]);
+	});
+
+	it('gets one customer, simplified to 10 fields', async () => {
+		const customer = billPro.sandbox.store
+			.customers(1)
+			.find((candidate) => candidate.addresses.length > 0 && candidate.organisation);
+		expect(customer).toBeDefined();
+		const { items } = await runBillPro({
+			credentials: billPro.singleProfile(),
+			parameters: {
+				resource: 'customer',
+				operation: 'get',
+				customer: { __rl: true, mode: 'list', value: String(customer?.id) },
+			},
+		});
+		expect(items[0].json).toEqual({
+			id: customer?.id,
+			customer_id: customer?.customer_id,
+			first_name: customer?.first_name,
+			last_name: customer?.last_name,
+			email: customer?.email,
+			phone: customer?.phone ?? null,
+			status: customer?.status,
+			organisation_name: customer?.organisation?.name ?? null,
+			billing_country:
+				customer?.addresses.find((entry) => entry.address_type === 'billing_address')?.country ?? null,
+			created_at: customer?.created_at,
+		});
+	});
+
+	it('does not find a customer of another merchant profile', async () => {
+		const [ofProfile7] = billPro.sandbox.store.customers(7);
+		const { error } = await runBillPro({
+			credentials: billPro.multiProfile('5'),
+			parameters: {
+				resource: 'customer',
+				operation: 'get',
+				customer: { __rl: true, mode: 'id', value: String(ofProfile7.id) },
+			},
+		});
+		expect(error?.message).toBe('The customer was not found in BillPro');
+	});
+});
