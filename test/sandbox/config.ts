@@ -2,7 +2,15 @@
  * Every choice the sandbox makes that BillPro's documentation does not dictate, as named constants.
  * Paths and query-parameter names are NOT here: they come from nodes/BillPro/shared/api.ts.
  */
-import { ENVIRONMENTS } from '../../nodes/BillPro/shared/api';
+import {
+	ENDPOINTS,
+	ENVIRONMENTS,
+	FIELD,
+	INTERVAL_UNITS,
+	ORDER_TYPES,
+	SCHEDULED_PAYMENT_STATUS,
+	type OrderType,
+} from '../../nodes/BillPro/shared/api';
 
 /** '/api/v1', taken from the documented environment URLs so the two cannot drift apart. */
 export const API_BASE_PATH = new URL(ENVIRONMENTS.test).pathname.replace(/\/+$/, '');
@@ -91,4 +99,111 @@ export const ERRORS = {
 export const CONTROL_MESSAGES = {
 	notSandboxProfile: 'is not a sandbox profile',
 	badStatus: 'must be active or inactive',
+	badOutcome: 'must be approve, soft_decline or hard_decline',
+	/** key `status`: paused, cancelled or complete orders take no payment. */
+	noPayment: (status: string) =>
+		status === 'paused'
+			? 'cannot take a payment while the order is paused: resume it first'
+			: `cannot take a payment: the order is ${status}`,
+	/** key `scheduled_payments`: a live order with nothing left to collect (e.g. metered). */
+	nothingDue: 'has no scheduled or soft-declined payment to collect',
+} as const;
+
+// ---- Orders, scheduled payments, checkouts ----------------------------------------------------
+
+/** Sandbox choices for orders; the docs state none of these values unless marked [V]. */
+export const ORDER_RULES = {
+	/** [V] "It expires after 25 minutes". */
+	checkoutLifetimeMs: 25 * 60_000,
+	/** Scheduled payments fall due at this UTC time on their date (BillPro schedules in UTC [V]). */
+	collectionHourUtc: 9,
+	/** resume_order moves a paused payment whose date has passed to now + this. */
+	resumeDelayMs: 24 * 3_600_000,
+	/** split_number when an instalment order does not send one (the seed's deposits are a quarter). */
+	defaultSplitNumber: 3,
+	/** split_number's upper bound: keeps one request from creating millions of payments. */
+	maxSplitNumber: 360,
+	/** Rails' integer column limit, for qty and scheduled_interval. */
+	maxInteger: 2_147_483_647,
+	/** Digits before the decimal point of an amount (a DECIMAL(12,2) column). */
+	amountIntegerDigits: 10,
+	/** No scheduled payment may fall after this year. */
+	lastScheduleYear: 9999,
+	/** `<sandbox url><paymentLinkPath>/<order id>-<10 char code>`. */
+	paymentLinkPath: '/pay',
+	/** [V] values: ECOM = payment link, the channel of every API order. */
+	profilePaymentMethod: 'ECOM',
+	/** [V] 1 = UI, 2 = API. */
+	orderSourceApi: 2,
+} as const;
+
+/** Payment statuses an update may set [V]. */
+export const SETTABLE_PAYMENT_STATUSES: readonly string[] = Object.values(SCHEDULED_PAYMENT_STATUS);
+
+/** "indefinite article + type" for messages. */
+const ORDER_TYPE_LABELS: Readonly<Record<OrderType, string>> = {
+	single_payment: 'a single payment',
+	instalment: 'an instalment',
+	subscription: 'a subscription',
+	metered: 'a metered',
+};
+
+/** "indefinite article + product_type", e.g. 'an instalment', 'a single_payment'. */
+const PRODUCT_TYPE_LABELS: Readonly<Record<OrderType, string>> = {
+	single_payment: 'a single_payment',
+	instalment: 'an instalment',
+	subscription: 'a subscription',
+	metered: 'a metered',
+};
+
+/** The create endpoint's last path segment, e.g. 'create_subscription_order'. */
+export function createEndpointSegment(type: OrderType): string {
+	return ENDPOINTS[ORDER_TYPES[type]].path.split('/').pop() ?? '';
+}
+
+/** Field messages for orders, scheduled payments and checkouts (Rails wording where Rails has one). */
+export const ORDER_MESSAGES = {
+	invalidAmount: 'is not a valid amount',
+	notANumber: 'is not a number',
+	notAnInteger: 'must be an integer',
+	atLeast: (minimum: number) => `must be greater than or equal to ${minimum}`,
+	atMost: (maximum: number) => `must be less than or equal to ${maximum}`,
+	notBoolean: 'must be true or false',
+	badCurrency: 'is not a valid ISO 4217 currency code',
+	badUnit: `is not one of ${INTERVAL_UNITS.join(', ')}`,
+	badDate: 'is not a valid date (DD/MM/YYYY)',
+	dateInPast: 'must be today or later',
+	customerInactive: 'is inactive: inactive customers cannot get new orders',
+	productInactive: 'is inactive',
+	wrongProductType: (productType: OrderType) =>
+		`is ${PRODUCT_TYPE_LABELS[productType]} product: use the ${createEndpointSegment(productType)} endpoint`,
+	exactlyOneProduct: (type: OrderType) =>
+		`must contain exactly one product for ${ORDER_TYPE_LABELS[type]} order`,
+	priceLocked: "cannot be changed: the product's price is locked",
+	configLocked: "cannot be changed: the product's payment configuration is locked",
+	currencyMismatch: (currency: string) => `must match the product's currency (${currency})`,
+	discountTooLarge: (lineAmount: string) =>
+		`must not be greater than the amount times the quantity (${lineAmount})`,
+	initialTooLarge: (total: string) => `must be less than the order total (${total})`,
+	splitTooLarge: 'leaves instalments of less than 0.01',
+	scheduleTooLate: 'puts a scheduled payment after the year 9999',
+	// State machine (key `status`, or `checkout` for renewals)
+	alreadyFinal: (status: string) => `cannot cancel an order that is already ${status}`,
+	pauseSubscriptionsOnly: 'only subscriptions can be paused',
+	pauseActiveOnly: (status: string) =>
+		`only an active subscription can be paused; this order is ${status}`,
+	resumeSubscriptionsOnly: 'only subscriptions can be resumed',
+	resumePausedOnly: (status: string) =>
+		`only a paused subscription can be resumed; this order is ${status}`,
+	checkoutNotCreated: 'the order was not created with create_checkout',
+	checkoutNotPending: 'the order is no longer pending',
+	// Scheduled payments
+	badPaymentStatus: `is not one of ${Object.values(SCHEDULED_PAYMENT_STATUS).join(', ')}`,
+	badDateTime: 'is not a valid ISO 8601 date and time with a time zone',
+	notInFuture: 'must be in the future',
+	subscriptionsOnly: 'can only be changed for subscriptions',
+	requiredWith: (other: string) => `is required when ${other} is sent`,
+	paymentLocked: (status: string) => `cannot be changed when the scheduled payment is ${status}`,
+	orderPaused: 'cannot be changed while the order is paused',
+	nothingToUpdate: `must contain at least one of status, ${FIELD.scheduledAt}, amount, scheduled_interval, scheduled_duration_unit`,
 } as const;

@@ -6,6 +6,9 @@
  *   DELETE /__sandbox/requests                           -> clears the log
  *   POST   /__sandbox/reset                              -> back to the seed (clears the log too)
  *   POST   /__sandbox/customers/{id}/status?profile_id=N  {"status":"inactive"} -> the customer
+ *   POST   /__sandbox/orders/{id}/payments?profile_id=N   {"outcome":"approve"} -> {order, payment}
+ *          (the payment gateway's answer to the order's next payment: approve, soft_decline or
+ *          hard_decline; see resources/order/processPayment.ts)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -21,6 +24,9 @@ import {
 } from './http';
 import { formatCustomer } from './resources/customer/format';
 import type { SandboxStore } from './store';
+import type { PaymentOutcome } from './types';
+
+const OUTCOMES: readonly PaymentOutcome[] = ['approve', 'soft_decline', 'hard_decline'];
 
 export async function handleControl(
 	req: IncomingMessage,
@@ -64,7 +70,32 @@ function dispatch(
 	}
 	const statusPath = /^\/customers\/([^/]+)\/status$/.exec(path);
 	if (method === 'POST' && statusPath) return setCustomerStatus(statusPath[1], query, body, store);
+	const paymentsPath = /^\/orders\/([^/]+)\/payments$/.exec(path);
+	if (method === 'POST' && paymentsPath) return processPayment(paymentsPath[1], query, body, store);
 	throw new HttpError(404, ERRORS.notFound);
+}
+
+/** ?profile_id=N naming one of the sandbox's profiles, else 422. */
+function sandboxProfile(query: Record<string, string>, store: SandboxStore): number {
+	const profileId = Number(query.profile_id);
+	if (!/^\d+$/.test(query.profile_id ?? '') || !store.profileIds().includes(profileId)) {
+		throw unprocessable('profile_id', CONTROL_MESSAGES.notSandboxProfile);
+	}
+	return profileId;
+}
+
+function processPayment(
+	rawId: string,
+	query: Record<string, string>,
+	body: unknown,
+	store: SandboxStore,
+): unknown {
+	const profileId = sandboxProfile(query, store);
+	const outcome = isJsonObject(body) ? body.outcome : undefined;
+	if (!OUTCOMES.includes(outcome as PaymentOutcome))
+		throw unprocessable('outcome', CONTROL_MESSAGES.badOutcome);
+	if (!/^\d+$/.test(rawId)) throw unprocessable('id', MESSAGES.notFound);
+	return store.processPayment(profileId, Number(rawId), outcome as PaymentOutcome);
 }
 
 function setCustomerStatus(
@@ -73,10 +104,7 @@ function setCustomerStatus(
 	body: unknown,
 	store: SandboxStore,
 ): unknown {
-	const profileId = Number(query.profile_id);
-	if (!/^\d+$/.test(query.profile_id ?? '') || !store.profileIds().includes(profileId)) {
-		throw unprocessable('profile_id', CONTROL_MESSAGES.notSandboxProfile);
-	}
+	const profileId = sandboxProfile(query, store);
 	const status = isJsonObject(body) ? body.status : undefined;
 	if (status !== 'active' && status !== 'inactive')
 		throw unprocessable('status', CONTROL_MESSAGES.badStatus);

@@ -47,6 +47,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	});
 	const port = (server.address() as AddressInfo).port;
 	const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+	store.setUrl(url);
 	return {
 		url,
 		baseUrl: url + API_BASE_PATH,
@@ -72,6 +73,8 @@ export {
 	MAX_STRING_LENGTH,
 	MESSAGES,
 	MULTI_PROFILE_TOKEN,
+	ORDER_MESSAGES,
+	ORDER_RULES,
 	PAGE_SIZE,
 	PORT_ENV_VAR,
 	PROFILES,
@@ -85,12 +88,21 @@ export { SandboxStore } from './store';
 export { ADDRESS_TYPES } from './types';
 export type {
 	AddressType,
+	CheckoutResponse,
 	CustomerResponse,
 	CustomerStatus,
+	OrderLine,
+	OrderResponse,
+	OrderStatus,
+	OrderType,
+	PaymentOutcome,
 	PriceAdjustment,
+	ProcessedPayment,
 	Product,
 	ProductType,
 	RequestLogEntry,
+	ScheduledPaymentResponse,
+	ScheduledPaymentStatus,
 	ScheduledUnit,
 	StoredAddress,
 	StoredCustomer,

@@ -3,10 +3,24 @@
  * sorted by id (new ids are always the largest, so appending keeps the order) plus maps for O(1)
  * lookups. Tests use the public methods in-process; the HTTP control endpoints call the same ones.
  */
-import { PROFILES } from './config';
+import { DEFAULT_HOST, DEFAULT_PORT, PROFILES } from './config';
 import { IdCounters, type IdKind } from './ids';
+import { formatOrder } from './resources/order/format';
+import { processPayment } from './resources/order/processPayment';
+import { formatScheduledPayment } from './resources/scheduledPayment/format';
 import { resolveSeedCounts, seedPlatform, type SeedCounts, type SeedOptions } from './seed';
-import type { CustomerStatus, Product, RequestLogEntry, StoredCustomer } from './types';
+import type {
+	CustomerStatus,
+	OrderResponse,
+	PaymentOutcome,
+	ProcessedPayment,
+	Product,
+	RequestLogEntry,
+	ScheduledPaymentResponse,
+	StoredCustomer,
+	StoredOrder,
+	StoredScheduledPayment,
+} from './types';
 
 interface ProfileData {
 	products: Product[];
@@ -15,6 +29,10 @@ interface ProfileData {
 	productsByCode: Map<string, Product[]>;
 	customers: StoredCustomer[];
 	customersById: Map<number, StoredCustomer>;
+	orders: StoredOrder[];
+	ordersById: Map<number, StoredOrder>;
+	/** Order id -> its scheduled payments, sorted by id. */
+	paymentsByOrder: Map<number, StoredScheduledPayment[]>;
 }
 
 export class SandboxStore {
@@ -25,6 +43,7 @@ export class SandboxStore {
 	private ids = new IdCounters();
 	private data = new Map<number, ProfileData>();
 	private lastTimestamp = 0;
+	private origin = `http://${DEFAULT_HOST}:${DEFAULT_PORT}`;
 
 	constructor(seed?: SeedOptions) {
 		this.seedCounts = resolveSeedCounts(seed);
@@ -48,6 +67,9 @@ export class SandboxStore {
 				productsByCode,
 				customers: seeded.customers,
 				customersById: new Map(seeded.customers.map((customer) => [customer.id, customer])),
+				orders: [],
+				ordersById: new Map(),
+				paymentsByOrder: new Map(),
 			});
 		}
 		this.resetRequests();
@@ -67,6 +89,18 @@ export class SandboxStore {
 
 	nextId(kind: IdKind): number {
 		return this.ids.next(kind);
+	}
+
+	/**
+	 * The sandbox's own URL (startSandbox sets it once it listens): payment links point here.
+	 * Before that, http://127.0.0.1:8787.
+	 */
+	get url(): string {
+		return this.origin;
+	}
+
+	setUrl(url: string): void {
+		this.origin = url.replace(/\/+$/, '');
 	}
 
 	/** ISO timestamp that strictly increases, so an update's updated_at always differs from created_at. */
@@ -135,6 +169,83 @@ export class SandboxStore {
 		const updated: StoredCustomer = { ...current, status, updated_at: this.now() };
 		this.saveCustomer(updated);
 		return updated;
+	}
+
+	// ---- Orders and scheduled payments ----
+
+	/** The profile's orders in the GET format, by id. */
+	orders(profileId: number): OrderResponse[] {
+		return (this.data.get(profileId)?.orders ?? []).map((order) =>
+			formatOrder(order, this.paymentRecords(profileId, order.id)),
+		);
+	}
+
+	/** One order in the GET format; undefined when not in this profile. */
+	order(profileId: number, id: number): OrderResponse | undefined {
+		const order = this.orderRecord(profileId, id);
+		return order && formatOrder(order, this.paymentRecords(profileId, id));
+	}
+
+	/** An order's scheduled payments in the API format, by id; [] for an unknown order. */
+	scheduledPayments(profileId: number, orderId: number): ScheduledPaymentResponse[] {
+		return this.paymentRecords(profileId, orderId).map(formatScheduledPayment);
+	}
+
+	/**
+	 * Simulates the payment gateway: the order's initial payment while it is pending, else its
+	 * earliest scheduled or soft-declined payment. Throws UnprocessableError (the control endpoint's
+	 * 422) for an unknown order or one that takes no payment. See resources/order/processPayment.ts.
+	 */
+	processPayment(profileId: number, orderId: number, outcome: PaymentOutcome): ProcessedPayment {
+		return processPayment(this, profileId, orderId, outcome);
+	}
+
+	/** The stored record (with sandbox-only fields). Callers must not mutate it: use saveOrder. */
+	orderRecord(profileId: number, id: number): StoredOrder | undefined {
+		return this.data.get(profileId)?.ordersById.get(id);
+	}
+
+	/** Stored payment records of an order, sorted by id. Callers must not mutate them. */
+	paymentRecords(profileId: number, orderId: number): readonly StoredScheduledPayment[] {
+		return this.data.get(profileId)?.paymentsByOrder.get(orderId) ?? [];
+	}
+
+	/** Appends a new order; its id must come from nextId('order') (the largest so far). */
+	addOrder(order: StoredOrder): void {
+		const profile = this.profileData(order.profile_id);
+		profile.orders.push(order);
+		profile.ordersById.set(order.id, order);
+		profile.paymentsByOrder.set(order.id, []);
+	}
+
+	/** Replaces a stored order (same id and profile) with a new version. */
+	saveOrder(order: StoredOrder): void {
+		const profile = this.profileData(order.profile_id);
+		const index = indexById(profile.orders, order.id);
+		if (index < 0) throw new Error(`Order ${order.id} is not in profile ${order.profile_id}`);
+		profile.orders[index] = order;
+		profile.ordersById.set(order.id, order);
+	}
+
+	/** Appends a payment to its order; its id must come from nextId('scheduledPayment'). */
+	addScheduledPayment(payment: StoredScheduledPayment): void {
+		this.paymentList(payment).push(payment);
+	}
+
+	/** Replaces a stored payment (same id, order and profile) with a new version. */
+	saveScheduledPayment(payment: StoredScheduledPayment): void {
+		const payments = this.paymentList(payment);
+		const index = indexById(payments, payment.id);
+		if (index < 0)
+			throw new Error(`Scheduled payment ${payment.id} is not in order ${payment.order_id}`);
+		payments[index] = payment;
+	}
+
+	private paymentList(payment: StoredScheduledPayment): StoredScheduledPayment[] {
+		const payments = this.profileData(payment.profile_id).paymentsByOrder.get(payment.order_id);
+		if (!payments)
+			throw new Error(`Order ${payment.order_id} is not in profile ${payment.profile_id}`);
+		return payments;
 	}
 
 	private profileData(profileId: number): ProfileData {

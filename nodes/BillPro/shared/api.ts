@@ -12,7 +12,7 @@ export type Source = 'V' | 'B' | 'I';
 
 export interface Endpoint {
 	method: 'GET' | 'POST' | 'PUT';
-	/** Relative to the base URL; `{id}` is the system id of the record. */
+	/** Relative to the base URL; `{id}` is the system id of the record, `{orderId}` its order's. */
 	path: string;
 	source: Source;
 	note: string;
@@ -32,7 +32,12 @@ export const ENDPOINTS = {
 		source: 'I',
 		note: 'Docs name the operation, not its path',
 	},
-	createCustomer: { method: 'POST', path: '/customers', source: 'V', note: 'Body {"customer": {...}}' },
+	createCustomer: {
+		method: 'POST',
+		path: '/customers',
+		source: 'V',
+		note: 'Body {"customer": {...}}',
+	},
 	listCustomers: {
 		method: 'GET',
 		path: '/customers',
@@ -50,6 +55,67 @@ export const ENDPOINTS = {
 		path: '/customers/{id}',
 		source: 'I',
 		note: 'Docs state PUT, not the path',
+	},
+	createSingleOrder: {
+		method: 'POST',
+		path: '/orders/create_single_order',
+		source: 'V',
+		note: 'One or more single_payment products',
+	},
+	createInstalmentOrder: {
+		method: 'POST',
+		path: '/orders/create_instalment_order',
+		source: 'V',
+		note: 'Exactly one instalment product',
+	},
+	createSubscriptionOrder: {
+		method: 'POST',
+		path: '/orders/create_subscription_order',
+		source: 'V',
+		note: 'Exactly one subscription product',
+	},
+	createMeteredOrder: {
+		method: 'POST',
+		path: '/orders/create_metered_order',
+		source: 'V',
+		note: 'Exactly one metered product',
+	},
+	getOrder: { method: 'GET', path: '/orders/{id}', source: 'V', note: 'Any order type' },
+	cancelOrder: {
+		method: 'PUT',
+		path: '/orders/{id}/cancel_order',
+		source: 'V',
+		note: 'Preliminary → cancelled, live → complete',
+	},
+	pauseOrder: {
+		method: 'PUT',
+		path: '/orders/{id}/pause_order',
+		source: 'V',
+		note: 'An active subscription only',
+	},
+	resumeOrder: {
+		method: 'PUT',
+		path: '/orders/{id}/resume_order',
+		source: 'V',
+		note: 'A paused subscription only',
+	},
+	listScheduledPayments: {
+		method: 'GET',
+		path: '/orders/{id}/scheduled_payments',
+		source: 'I',
+		note: 'Docs name "Get Scheduled Payments" for an order ID, not its path',
+	},
+	updateScheduledPayment: {
+		method: 'PUT',
+		path: '/orders/{orderId}/scheduled_payments/{id}',
+		source: 'I',
+		note: 'Docs name a scheduled_payments endpoint taking order and payment IDs, not its path',
+	},
+	renewCheckout: {
+		method: 'POST',
+		path: '/order_checkouts/{id}',
+		source: 'I',
+		note: 'Docs show POST /order_checkouts/…; the trailing ID is taken to be the order ID',
 	},
 } satisfies Record<string, Endpoint>;
 
@@ -78,11 +144,57 @@ export const QUERY = {
  */
 export const DATE_FORMAT = 'DD/MM/YYYY';
 
-/** The system id path segment of an endpoint, filled with an n8n expression or a value. */
-export function endpointPath(name: EndpointName, id?: string | number): string {
-	const path = ENDPOINTS[name].path;
-	return id === undefined ? path : path.replace('{id}', String(id));
+/**
+ * An endpoint's path with its `{…}` segments filled (with values or n8n expressions). A single
+ * value fills `{id}`.
+ */
+export function endpointPath(
+	name: EndpointName,
+	params?: string | number | Record<string, string | number>,
+): string {
+	const values = typeof params === 'object' ? params : params === undefined ? {} : { id: params };
+	return ENDPOINTS[name].path.replace(/\{(\w+)\}/g, (segment, key: string) =>
+		key in values ? String(values[key]) : segment,
+	);
 }
+
+/** Request body roots [I for order and scheduled payment: the customer's is from BillPro's guide]. */
+export const BODY_ROOT = {
+	customer: 'customer',
+	order: 'order',
+	scheduledPayment: 'scheduled_payment',
+} as const;
+
+/**
+ * Field names the docs do not show [I]:
+ *   paymentLink: the order's payment link (docs: "you can get the link from the order object").
+ *   checkoutId: the checkout ID a create_checkout order answers with.
+ *   scheduledAt: a scheduled payment's collection date and time (UTC, ISO 8601).
+ */
+export const FIELD = {
+	paymentLink: 'payment_link',
+	checkoutId: 'checkout_id',
+	scheduledAt: 'scheduled_at',
+} as const;
+
+/** Order types and the endpoint each is created with [V]. */
+export const ORDER_TYPES = {
+	single_payment: 'createSingleOrder',
+	instalment: 'createInstalmentOrder',
+	subscription: 'createSubscriptionOrder',
+	metered: 'createMeteredOrder',
+} as const satisfies Record<string, EndpointName>;
+
+export type OrderType = keyof typeof ORDER_TYPES;
+
+/** Scheduled-payment statuses as the update page spells them [V, spelling uncertain]. */
+export const SCHEDULED_PAYMENT_STATUS = {
+	scheduled: 'scheduled',
+	skipped: 'skipped',
+	cancelled: 'cancelled',
+} as const;
+
+export const INTERVAL_UNITS = ['DAY', 'WEEK', 'MONTH', 'YEAR'] as const;
 
 /**
  * The credential's base URL as an n8n expression: the chosen environment, or the custom URL

@@ -7,9 +7,9 @@ export function notFound(): UnprocessableError {
 	return unprocessable('id', MESSAGES.notFound);
 }
 
-/** The `{id}` segment as a system id; anything but digits is simply not found. */
-export function systemId(params: Record<string, string>): number {
-	const raw = params.id ?? '';
+/** A path segment (`{id}` unless `name` says otherwise) as a system id; anything but digits is not found. */
+export function systemId(params: Record<string, string>, name = 'id'): number {
+	const raw = params[name] ?? '';
 	if (!/^\d+$/.test(raw)) throw notFound();
 	return Number(raw);
 }
