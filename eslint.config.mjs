@@ -1,5 +1,8 @@
 import { config } from '@n8n/node-cli/eslint';
 
-// n8n's own rules apply to what ships (package.json, credentials/, nodes/). test/ holds the
-// sandbox, the test harness and the tests: never published, type-checked by `tsc -p test`.
-export default [{ ignores: ['test/**', 'docs/**', 'gulpfile.js', 'jest.config.js'] }, ...config];
+// n8n's own rules apply to what ships (package.json, credentials/, nodes/). test/ (sandbox,
+// harness, tests) and scripts/ (running n8n locally) are never published; tsc checks them.
+export default [
+	{ ignores: ['test/**', 'scripts/**', 'docs/**', 'examples/**', 'gulpfile.js', 'jest.*.js'] },
+	...config,
+];

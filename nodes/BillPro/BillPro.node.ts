@@ -1,8 +1,12 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { searchCustomers } from './listSearch/searchCustomers';
 import { searchProducts } from './listSearch/searchProducts';
+import { searchScheduledPayments } from './listSearch/searchScheduledPayments';
+import { checkoutDescription } from './resources/checkout';
 import { customerDescription } from './resources/customer';
+import { orderDescription } from './resources/order';
 import { productDescription } from './resources/product';
+import { scheduledPaymentDescription } from './resources/scheduledPayment';
 import { BASE_URL_EXPRESSION } from './shared/api';
 
 export class BillPro implements INodeType {
@@ -13,7 +17,8 @@ export class BillPro implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage customers and products in BillPro, the card billing platform',
+		description:
+			'Manage customers, orders, scheduled payments and checkouts in BillPro card billing',
 		defaults: { name: 'BillPro' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -33,17 +38,23 @@ export class BillPro implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Checkout', value: 'checkout' },
 					{ name: 'Customer', value: 'customer' },
+					{ name: 'Order', value: 'order' },
 					{ name: 'Product', value: 'product' },
+					{ name: 'Scheduled Payment', value: 'scheduledPayment' },
 				],
 				default: 'customer',
 			},
+			...checkoutDescription,
 			...customerDescription,
+			...orderDescription,
 			...productDescription,
+			...scheduledPaymentDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchCustomers, searchProducts },
+		listSearch: { searchCustomers, searchProducts, searchScheduledPayments },
 	};
 }

@@ -10,7 +10,9 @@ import { additionalDataFor, type BillProCredentials } from './workflow';
  * a temporary node, a failing status is matched against the test's `responseCode` rules in
  * order, otherwise n8n shows the status text, or the network code (ECONNREFUSED…).
  */
-export async function testCredential(credentials: BillProCredentials): Promise<INodeCredentialTestResult> {
+export async function testCredential(
+	credentials: BillProCredentials,
+): Promise<INodeCredentialTestResult> {
 	const credentialType = new BillProApi();
 	const testRequest = credentialType.test;
 	const node: INode = {

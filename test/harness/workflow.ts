@@ -66,7 +66,8 @@ export type BillProCredentials = ICredentialDataDecryptedObject & {
 
 export interface WorkflowNode {
 	name: string;
-	parameters: INodeParameters;
+	/** As in workflow JSON: resource locators as `{ __rl: true, mode, value }`. */
+	parameters: IDataObject;
 	continueOnFail?: boolean;
 }
 
@@ -130,16 +131,18 @@ export async function runWorkflow(options: {
 		type: BILLPRO_TYPE,
 		typeVersion: 1,
 		position: [200 * (index + 1), 0],
-		parameters: node.parameters,
+		parameters: node.parameters as INodeParameters,
 		credentials: { billProApi: { id: 'sandbox', name: 'BillPro Sandbox' } },
 		...(node.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	}));
 	const chain = [input, ...billProNodes];
 	const connections = Object.fromEntries(
-		chain.slice(0, -1).map((node, index) => [
-			node.name,
-			{ main: [[{ node: chain[index + 1].name, type: 'main' as const, index: 0 }]] },
-		]),
+		chain
+			.slice(0, -1)
+			.map((node, index) => [
+				node.name,
+				{ main: [[{ node: chain[index + 1].name, type: 'main' as const, index: 0 }]] },
+			]),
 	);
 	const workflow = new Workflow({
 		id: 'test',
@@ -165,7 +168,11 @@ export async function runWorkflow(options: {
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [
-				{ node: workflow.getNode('Input') as INode, data: { main: [[{ json: {} }]] }, source: null },
+				{
+					node: workflow.getNode('Input') as INode,
+					data: { main: [[{ json: {} }]] },
+					source: null,
+				},
 			],
 		},
 	});
@@ -188,7 +195,7 @@ export async function runWorkflow(options: {
 /** Input → one BillPro node with `parameters`; its output items, or the error that stopped it. */
 export async function runBillPro(options: {
 	credentials: BillProCredentials;
-	parameters: INodeParameters;
+	parameters: IDataObject;
 	items?: IDataObject[];
 	continueOnFail?: boolean;
 }): Promise<{ items: INodeExecutionData[]; error?: ExecutionError; run: IRun }> {

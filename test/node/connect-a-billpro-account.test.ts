@@ -15,7 +15,9 @@ describe('Connecting a BillPro account (the credential test)', () => {
 	});
 
 	it('passes with a multi-profile API token once the Profile ID is set', async () => {
-		await expect(testCredential(billPro.multiProfile('7'))).resolves.toMatchObject({ status: 'OK' });
+		await expect(testCredential(billPro.multiProfile('7'))).resolves.toMatchObject({
+			status: 'OK',
+		});
 		expect(billPro.requests()[0].query).toEqual({ page: '1', profile_id: '7' });
 	});
 
@@ -34,7 +36,7 @@ describe('Connecting a BillPro account (the credential test)', () => {
 		});
 	});
 
-	it('says the Profile ID is wrong when it is not one of the API user\'s profiles', async () => {
+	it("says the Profile ID is wrong when it is not one of the API user's profiles", async () => {
 		const result = await testCredential(billPro.multiProfile('999'));
 		expect(result.message).toMatch(/Profile ID/);
 	});

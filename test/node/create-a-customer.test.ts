@@ -154,7 +154,11 @@ describe('Creating a customer', () => {
 		// An expression can give what the editor would refuse to save.
 		['First Name', { firstName: '={{ "" }}' }, /^'First Name' is empty/],
 		['Last Name', { lastName: '={{ { name: "Borys" } }}' }, /^'Last Name' must be text/],
-		['Date of Birth', { additionalFields: { dateOfBirth: '31/02/1990' } }, /^'Date of Birth' is not a date/],
+		[
+			'Date of Birth',
+			{ additionalFields: { dateOfBirth: '31/02/1990' } },
+			/^'Date of Birth' is not a date/,
+		],
 		[
 			'Billing Address › Country',
 			{ additionalFields: { billingAddress: { address: { ...address, country: 'gb' } } } },

@@ -54,7 +54,9 @@ describe('When BillPro refuses a request', () => {
 			[{ item: 2 }, "'Email' is not an email address: 'not-an-email' [item 2]"],
 			[{ item: 3 }, 'fourth@example.com'],
 		]);
-		expect(billPro.sandbox.store.customers(1).filter((c) => c.last_name === 'Owner')).toHaveLength(2);
+		expect(billPro.sandbox.store.customers(1).filter((c) => c.last_name === 'Owner')).toHaveLength(
+			2,
+		);
 	});
 
 	it('without Continue On Fail, stops at the first bad item and names it', async () => {

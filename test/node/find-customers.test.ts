@@ -71,7 +71,8 @@ describe('Finding customers', () => {
 			status: customer?.status,
 			organisation_name: customer?.organisation?.name ?? null,
 			billing_country:
-				customer?.addresses.find((entry) => entry.address_type === 'billing_address')?.country ?? null,
+				customer?.addresses.find((entry) => entry.address_type === 'billing_address')?.country ??
+				null,
 			created_at: customer?.created_at,
 		});
 	});

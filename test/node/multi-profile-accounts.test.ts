@@ -20,11 +20,25 @@ describe('Using an API user with several merchant profiles', () => {
 		const customer = { __rl: true, mode: 'id', value: String(created.items[0].json.id) };
 		await runBillPro({
 			credentials,
-			parameters: { resource: 'customer', operation: 'update', customer, updateFields: { lastName: 'Ong' } },
+			parameters: {
+				resource: 'customer',
+				operation: 'update',
+				customer,
+				updateFields: { lastName: 'Ong' },
+			},
 		});
-		await runBillPro({ credentials, parameters: { resource: 'customer', operation: 'get', customer } });
-		await runBillPro({ credentials, parameters: { resource: 'customer', operation: 'getAll', returnAll: true } });
-		await runBillPro({ credentials, parameters: { resource: 'product', operation: 'getAll', returnAll: true } });
+		await runBillPro({
+			credentials,
+			parameters: { resource: 'customer', operation: 'get', customer },
+		});
+		await runBillPro({
+			credentials,
+			parameters: { resource: 'customer', operation: 'getAll', returnAll: true },
+		});
+		await runBillPro({
+			credentials,
+			parameters: { resource: 'product', operation: 'getAll', returnAll: true },
+		});
 		const [product] = billPro.sandbox.store.products(7);
 		await runBillPro({
 			credentials,

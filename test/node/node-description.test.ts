@@ -4,7 +4,13 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeConnectionTypes, Workflow } from 'n8n-workflow';
 import { BillProApi } from '../../credentials/BillProApi.credentials';
 import { BillPro } from '../../nodes/BillPro/BillPro.node';
-import { BASE_URL_EXPRESSION, baseUrlOf, ENDPOINTS, ENVIRONMENTS } from '../../nodes/BillPro/shared/api';
+import {
+	BASE_URL_EXPRESSION,
+	baseUrlOf,
+	ENDPOINTS,
+	ENVIRONMENTS,
+	ORDER_TYPES,
+} from '../../nodes/BillPro/shared/api';
 import { nodeTypes } from '../harness/workflow';
 
 const root = path.join(__dirname, '..', '..');
@@ -33,24 +39,47 @@ describe('What n8n and its users see of the node', () => {
 	});
 
 	it.each([
+		['checkout', ['renew']],
 		['customer', ['create', 'get', 'getAll', 'update']],
+		['order', ['cancel', 'create', 'get', 'pause', 'resume']],
 		['product', ['get', 'getAll']],
+		[
+			'scheduledPayment',
+			['cancel', 'changeInterval', 'getAll', 'reschedule', 'skip', 'updateAmount'],
+		],
 	])('offers the %s operations, each with an action', (resource, operations) => {
 		const options = operationsOf(resource);
 		expect(options.map((option) => option.value)).toEqual(operations);
 		for (const option of options) expect(option.action).toMatch(/^[A-Z][a-z]+ .+/);
 	});
 
-	it('gives every Get Many Return All, Limit, Simplify and Filters', () => {
-		for (const resource of ['customer', 'product']) {
-			const names = description.properties
-				.filter((property: INodeProperties) => {
-					const show = property.displayOptions?.show;
-					return show?.resource?.includes(resource) && show?.operation?.includes('getAll');
-				})
-				.map((property) => property.name);
-			expect(names).toEqual(['returnAll', 'limit', 'simplify', 'filters']);
-		}
+	it.each([
+		['customer', ['returnAll', 'limit', 'simplify', 'filters']],
+		['product', ['returnAll', 'limit', 'simplify', 'filters']],
+		['scheduledPayment', ['orderId', 'returnAll', 'limit', 'simplify']],
+	])('gives %s → Get Many Return All, Limit and Simplify', (resource, expected) => {
+		const names = description.properties
+			.filter((property: INodeProperties) => {
+				const show = property.displayOptions?.show;
+				return show?.resource?.includes(resource) && show?.operation?.includes('getAll');
+			})
+			.map((property) => property.name);
+		expect(names).toEqual(expected);
+	});
+
+	it('creates each order type at the endpoint of its type', () => {
+		const orderType = description.properties.find((property) => property.name === 'orderType');
+		const urls = Object.fromEntries(
+			((orderType?.options ?? []) as INodePropertyOptions[]).map((option) => [
+				option.value,
+				option.routing?.request?.url,
+			]),
+		);
+		expect(urls).toEqual(
+			Object.fromEntries(
+				Object.entries(ORDER_TYPES).map(([type, endpoint]) => [type, ENDPOINTS[endpoint].path]),
+			),
+		);
 	});
 
 	it('asks for the API token in a password field', () => {
@@ -73,7 +102,10 @@ describe('The base URL', () => {
 		[{ environment: 'production' }, ENVIRONMENTS.production],
 		[{ environment: 'test' }, ENVIRONMENTS.test],
 		[{ environment: 'staging' }, ENVIRONMENTS.staging],
-		[{ environment: 'custom', customUrl: ' http://127.0.0.1:8787/api/v1// ' }, 'http://127.0.0.1:8787/api/v1'],
+		[
+			{ environment: 'custom', customUrl: ' http://127.0.0.1:8787/api/v1// ' },
+			'http://127.0.0.1:8787/api/v1',
+		],
 	])('is the same in the node’s expression and in code for %j', (credentials, expected) => {
 		expect(resolve(credentials)).toBe(expected);
 		expect(baseUrlOf(credentials)).toBe(expected);
@@ -91,7 +123,10 @@ describe('The README', () => {
 	});
 
 	it('lists every operation with its endpoint', () => {
-		const operations = readme.slice(readme.indexOf('## Operations'), readme.indexOf('## Assumptions'));
+		const operations = readme.slice(
+			readme.indexOf('## Operations'),
+			readme.indexOf('## Assumptions'),
+		);
 		for (const endpoint of Object.values(ENDPOINTS)) {
 			expect(operations).toContain(`\`${endpoint.method} ${endpoint.path}\``);
 		}

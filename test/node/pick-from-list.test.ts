@@ -5,7 +5,10 @@ describe('Picking a customer or product from the list', () => {
 	const billPro = useSandbox();
 
 	it('lists customers by name and email, with their system ID as value', async () => {
-		const { results, paginationToken } = await listSearch('searchCustomers', billPro.singleProfile());
+		const { results, paginationToken } = await listSearch(
+			'searchCustomers',
+			billPro.singleProfile(),
+		);
 		const customers = billPro.sandbox.store.customers(1);
 		expect(results).toEqual(
 			customers.map((customer) => ({
@@ -38,7 +41,11 @@ describe('Picking a customer or product from the list', () => {
 
 	it('searches further pages for a match', async () => {
 		const last = billPro.sandbox.store.products(1)[59];
-		const { results } = await listSearch('searchProducts', billPro.singleProfile(), last.product_id);
+		const { results } = await listSearch(
+			'searchProducts',
+			billPro.singleProfile(),
+			last.product_id,
+		);
 		expect(results.map((result) => result.value)).toEqual([String(last.id)]);
 	});
 });

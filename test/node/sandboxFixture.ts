@@ -8,7 +8,11 @@ import type { BillProCredentials } from '../harness/workflow';
  */
 export function useSandbox(options: SandboxOptions = {}) {
 	const sandbox = sandboxPerFile(options);
-	const credentials = (token: string, profileId: string, overrides: Partial<BillProCredentials>) => ({
+	const credentials = (
+		token: string,
+		profileId: string,
+		overrides: Partial<BillProCredentials>,
+	) => ({
 		apiToken: token,
 		environment: 'custom',
 		customUrl: sandbox().baseUrl,
@@ -24,8 +28,10 @@ export function useSandbox(options: SandboxOptions = {}) {
 		singleProfile: (overrides: Partial<BillProCredentials> = {}): BillProCredentials =>
 			credentials(SINGLE_PROFILE_TOKEN, '', overrides),
 		/** The API user with profiles 5 and 7: a Profile ID is required. */
-		multiProfile: (profileId = '5', overrides: Partial<BillProCredentials> = {}): BillProCredentials =>
-			credentials(MULTI_PROFILE_TOKEN, profileId, overrides),
+		multiProfile: (
+			profileId = '5',
+			overrides: Partial<BillProCredentials> = {},
+		): BillProCredentials => credentials(MULTI_PROFILE_TOKEN, profileId, overrides),
 		/** The API requests the sandbox received since the test started. */
 		requests: () => sandbox().store.requests,
 	};

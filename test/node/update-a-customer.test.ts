@@ -59,8 +59,18 @@ describe('Updating a customer', () => {
 			customer: {
 				phone: '+447700900123',
 				addresses: {
-					billing_address: { street: '28 Milsom St', city: 'Bath', country: 'GB', postal_code: 'BA1 1DG' },
-					shipping_address: { street: '2 Park Row', city: 'Leeds', country: 'GB', postal_code: 'LS1 5HD' },
+					billing_address: {
+						street: '28 Milsom St',
+						city: 'Bath',
+						country: 'GB',
+						postal_code: 'BA1 1DG',
+					},
+					shipping_address: {
+						street: '2 Park Row',
+						city: 'Leeds',
+						country: 'GB',
+						postal_code: 'LS1 5HD',
+					},
 				},
 			},
 		});
@@ -69,7 +79,9 @@ describe('Updating a customer', () => {
 	it('replaces only the address that is set, keeping the other', async () => {
 		const customer = await customerWithTwoAddresses();
 		const { items } = await update(customer, {
-			updateFields: { billingAddress: { address: { ...bath, city: 'Bristol', street: '1 Corn St' } } },
+			updateFields: {
+				billingAddress: { address: { ...bath, city: 'Bristol', street: '1 Corn St' } },
+			},
 		});
 		expect(addressesOf(items[0].json)).toEqual([
 			{ address_type: 'billing_address', city: 'Bristol' },
@@ -83,7 +95,9 @@ describe('Updating a customer', () => {
 			addressHandling: 'replace',
 			updateFields: { shippingAddress: { address: leeds } },
 		});
-		expect(addressesOf(items[0].json)).toEqual([{ address_type: 'shipping_address', city: 'Leeds' }]);
+		expect(addressesOf(items[0].json)).toEqual([
+			{ address_type: 'shipping_address', city: 'Leeds' },
+		]);
 		expect(billPro.requests().map((request) => request.method)).toEqual(['PUT']);
 	});
 
@@ -115,7 +129,10 @@ describe('Updating a customer', () => {
 
 	it('says the customer was not found, without sending the update', async () => {
 		const { error } = await update({ id: 987654 }, { updateFields: { lastName: 'X' } });
-		expect(error).toMatchObject({ httpCode: '422', message: 'The customer was not found in BillPro' });
+		expect(error).toMatchObject({
+			httpCode: '422',
+			message: 'The customer was not found in BillPro',
+		});
 		expect(billPro.requests().map((request) => request.method)).toEqual(['GET']);
 	});
 });

@@ -12,20 +12,26 @@ type ToResult = (record: IDataObject) => { name: string; value: string; searchTe
  * A resource locator's list search over one BillPro list: page by page, filtered by the text the
  * user types; the next page number is the pagination token.
  */
-export function searchPages(endpoint: EndpointName, resource: string, toResult: ToResult) {
+export function searchPages(
+	endpoint: EndpointName,
+	resource: string,
+	toResult: ToResult,
+	/** For a list inside a record (an order's payments): the `{id}` of its path. */
+	parentId?: (context: ILoadOptionsFunctions) => string,
+) {
 	return async function (
 		this: ILoadOptionsFunctions,
 		filter?: string,
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
-		return await searchList(this, endpoint, resource, toResult, filter, paginationToken);
+		const id = parentId?.(this);
+		return await searchList(this, { endpoint, id, resource }, toResult, filter, paginationToken);
 	};
 }
 
 async function searchList(
 	context: ILoadOptionsFunctions,
-	endpoint: EndpointName,
-	resource: string,
+	{ endpoint, id, resource }: { endpoint: EndpointName; id?: string; resource: string },
 	toResult: ToResult,
 	filter?: string,
 	paginationToken?: string,
@@ -35,6 +41,7 @@ async function searchList(
 	const results: INodeListSearchResult['results'] = [];
 	for (let read = 0; read < MAX_PAGES_PER_SEARCH; read++, page++) {
 		const records = (await billProRequest.call(context, endpoint, {
+			id,
 			qs: { [QUERY.page]: page },
 			resource,
 		})) as IDataObject[];

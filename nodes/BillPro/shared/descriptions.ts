@@ -1,7 +1,38 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { INTERVAL_UNITS } from './api';
 import { requireSystemId } from './validation';
 
 const SYSTEM_ID = '^[1-9][0-9]*$';
+
+/** Refuses a value that is not a system id before the request is sent. */
+function systemIdCheck(name: string, displayName: string) {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		requireSystemId(
+			this,
+			displayName,
+			this.getNodeParameter(name, undefined, { extractValue: true }),
+		);
+		return requestOptions;
+	};
+}
+
+/** A required system id typed in (or from an expression), for records BillPro cannot list. */
+export function systemIdField(
+	name: string,
+	displayName: string,
+	description: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 1042',
+		description,
+		routing: { send: { preSend: [systemIdCheck(name, displayName)] } },
+	};
+}
 
 function locator(
 	name: string,
@@ -9,11 +40,6 @@ function locator(
 	searchListMethod: string,
 	description: string,
 ): INodeProperties {
-	// Refuses a value that is not a system id before the request is sent.
-	async function checkId(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		requireSystemId(this, displayName, this.getNodeParameter(name, undefined, { extractValue: true }));
-		return requestOptions;
-	}
 	return {
 		displayName,
 		name,
@@ -21,7 +47,7 @@ function locator(
 		default: { mode: 'list', value: '' },
 		required: true,
 		description,
-		routing: { send: { preSend: [checkId] } },
+		routing: { send: { preSend: [systemIdCheck(name, displayName)] } },
 		modes: [
 			{
 				displayName: 'From List',
@@ -80,14 +106,14 @@ function address(name: string, displayName: string): INodeProperties {
 						name: 'city',
 						type: 'string',
 						default: '',
-							required:	true,
+						required: true,
 					},
 					{
 						displayName: 'Country',
 						name: 'country',
 						type: 'string',
 						default: '',
-							required:	true,
+						required: true,
 						placeholder: 'e.g. GB',
 						description: 'Two-letter ISO 3166 country code, in capitals',
 					},
@@ -108,7 +134,7 @@ function address(name: string, displayName: string): INodeProperties {
 						name: 'street',
 						type: 'string',
 						default: '',
-							required:	true,
+						required: true,
 					},
 				],
 			},
@@ -138,7 +164,7 @@ const organisation: INodeProperties = {
 					name: 'name',
 					type: 'string',
 					default: '',
-						required:	true,
+					required: true,
 				},
 				{
 					displayName: 'Registration Number',
@@ -200,3 +226,29 @@ export const customerNameFields: INodeProperties[] = [
 		default: '',
 	},
 ];
+
+/** BillPro has no list of orders, so an order is given by its system ID. */
+export const orderIdField = systemIdField(
+	'orderId',
+	'Order ID',
+	"The order's system ID ('id' in the order Create and Get answers)",
+);
+
+export const scheduledPaymentLocator = locator(
+	'scheduledPayment',
+	'Scheduled Payment',
+	'searchScheduledPayments',
+	"The scheduled payment's ID (the SPID in BillPro's UI); the list shows the payments of 'Order ID'",
+);
+
+/** Day / Week / Month / Year, as BillPro's scheduled_unit and scheduled_duration_unit take them. */
+export const intervalUnitField: INodeProperties = {
+	displayName: 'Interval Unit',
+	name: 'intervalUnit',
+	type: 'options',
+	options: INTERVAL_UNITS.map((unit) => ({
+		name: unit.charAt(0) + unit.slice(1).toLowerCase(),
+		value: unit,
+	})),
+	default: 'MONTH',
+};

@@ -48,6 +48,12 @@ function explainFieldErrors(fields: FieldErrors, resource: string): Explanation 
 			description: `BillPro has no ${resource} with this ID in the merchant profile used. Check the ID, and the Profile ID in the BillPro credential.`,
 		};
 	}
+	if (firstField === 'status' && Object.keys(fields).length === 1) {
+		return {
+			message: `BillPro refused: the ${resource} ${fields.status.join(', ')}`,
+			description: `This is not possible in the ${resource}'s current status. Check it first (Order → Get, or Scheduled Payment → Get Many): see "Order lifecycle" in the node's README.`,
+		};
+	}
 	if (fields.profile_id) {
 		return {
 			message: `BillPro needs a valid Profile ID: profile_id ${fields.profile_id.join(', ')}`,
@@ -125,9 +131,20 @@ export function billProError(
 	);
 }
 
+// Which record a not-found answer is about: a scheduled payment's list is read through its order.
+const RECORD_NAMES: Record<string, string> = {
+	customer: 'customer',
+	product: 'product',
+	order: 'order',
+	checkout: 'order',
+	scheduledPayment: 'scheduled payment',
+};
+
 export function resourceName(context: IExecuteSingleFunctions): string {
 	const resource = context.getNodeParameter('resource', '') as string;
-	return resource === 'customer' ? 'customer' : resource === 'product' ? 'product' : 'record';
+	const operation = context.getNodeParameter('operation', '') as string;
+	if (resource === 'scheduledPayment' && operation === 'getAll') return 'order';
+	return RECORD_NAMES[resource] ?? 'record';
 }
 
 /** First postReceive of every operation: requests run with ignoreHttpStatusErrors. */
@@ -139,4 +156,3 @@ export async function throwOnErrorResponse(
 	if (response.statusCode < 400) return items;
 	throw billProError(this.getNode(), response, this.getItemIndex(), resourceName(this));
 }
-

@@ -8,8 +8,31 @@ const LABELS: Record<string, string> = {
 	email: 'Email',
 	phone: 'Phone',
 	date_of_birth: 'Date of Birth',
-	customer_id: 'Customer ID',
+	// In an order, customer_id is the customer's system ID (the node never sends a merchant one).
+	customer_id: 'Customer',
 	customer: 'Customer',
+	order: 'Order',
+	currency: 'Currency',
+	invoice_id: 'Invoice ID',
+	note: 'Note',
+	order_products: 'Products',
+	qty: 'Quantity',
+	amount: 'Amount',
+	discount_amount: 'Discount Amount',
+	fee_amount: 'Fee Amount',
+	initial_amount: 'Initial Amount',
+	split_number: 'Number of Payments',
+	scheduled_interval: 'Interval',
+	scheduled_unit: 'Interval Unit',
+	scheduled_duration_unit: 'Interval Unit',
+	start_date: 'Start Date',
+	scheduled_at: 'Scheduled At',
+	scheduled_payment: 'Scheduled Payment',
+	status: 'Status',
+	redirect_url: 'Redirect URL',
+	failed_redirect_url: 'Failed Redirect URL',
+	create_checkout: 'Create Checkout',
+	checkout: 'Checkout',
 	organisation: 'Organisation',
 	name: 'Name',
 	registration_number: 'Registration Number',
@@ -29,8 +52,13 @@ const LABELS: Record<string, string> = {
 	id: 'ID',
 };
 
-/** "addresses.billing_address.country" → "Billing Address › Country". */
+/**
+ * "addresses.billing_address.country" → "Billing Address › Country";
+ * "order_products.0.amount" → "Products › 1 › Amount" (list positions count from 1, as shown).
+ */
 export function fieldLabel(field: string): string {
 	const parts = field.split('.').filter((part) => part !== 'addresses' || field === 'addresses');
-	return parts.map((part) => LABELS[part] ?? part).join(' › ');
+	return parts
+		.map((part) => (/^\d+$/.test(part) ? String(Number(part) + 1) : (LABELS[part] ?? part)))
+		.join(' › ');
 }

@@ -49,7 +49,7 @@ export async function paginateByPage(
  */
 export function getManyFields(
 	show: Record<string, string[]>,
-	options: { simplify: INodeProperties; filters: INodeProperties[] },
+	options: { simplify: INodeProperties; filters?: INodeProperties[] },
 ): INodeProperties[] {
 	return [
 		{
@@ -75,14 +75,18 @@ export function getManyFields(
 			description: 'Max number of results to return',
 		},
 		options.simplify,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions: { show },
-			options: options.filters,
-		},
+		...(options.filters
+			? [
+					{
+						displayName: 'Filters',
+						name: 'filters',
+						type: 'collection',
+						placeholder: 'Add Filter',
+						default: {},
+						displayOptions: { show },
+						options: options.filters,
+					} satisfies INodeProperties,
+				]
+			: []),
 	];
 }

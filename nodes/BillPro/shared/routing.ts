@@ -1,11 +1,12 @@
 import type {
+	IDataObject,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodePropertyRouting,
 	PostReceiveAction,
 } from 'n8n-workflow';
-import { ENDPOINTS, type EndpointName } from './api';
+import { endpointPath, ENDPOINTS, type EndpointName } from './api';
 import { NodeApiError } from 'n8n-workflow';
 import { bodyText, throwOnErrorResponse } from './errors';
 
@@ -43,19 +44,32 @@ async function pairWithInputItem(
 }
 
 /**
- * The routing of one operation: method and path from the endpoint table (`{id}` filled from the
- * given parameter), BillPro's errors turned into clear node errors first, then `postReceive`.
+ * The routing of one operation: method and path from the endpoint table, its `{…}` segments
+ * filled from node parameters (`{ id: 'customer' }`), BillPro's errors turned into clear node
+ * errors first, then `postReceive`.
  */
 export function operationRouting(
 	endpoint: EndpointName,
-	options: { idParameter?: string; postReceive?: PostReceiveAction[] } = {},
+	options: {
+		pathParameters?: Record<string, string>;
+		body?: IDataObject;
+		postReceive?: PostReceiveAction[];
+	} = {},
 ): INodePropertyRouting {
-	const { method, path } = ENDPOINTS[endpoint];
-	const url = options.idParameter
-		? `=${path.replace('{id}', `{{ encodeURIComponent($parameter["${options.idParameter}"]) }}`)}`
-		: path;
+	const { method } = ENDPOINTS[endpoint];
+	const segments = Object.fromEntries(
+		Object.entries(options.pathParameters ?? {}).map(([segment, parameter]) => [
+			segment,
+			`{{ encodeURIComponent($parameter["${parameter}"]) }}`,
+		]),
+	);
+	const path = endpointPath(endpoint, segments);
 	return {
-		request: { method, url },
+		request: {
+			method,
+			url: options.pathParameters ? `=${path}` : path,
+			...(options.body ? { body: options.body } : {}),
+		},
 		output: {
 			postReceive: [
 				throwOnErrorResponse,

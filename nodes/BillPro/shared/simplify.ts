@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 	PostReceiveAction,
 } from 'n8n-workflow';
+import { FIELD } from './api';
 
 type Simplifier = (record: IDataObject) => IDataObject;
 
@@ -65,3 +66,29 @@ export const simplifyCustomer: Simplifier = (customer) => {
 		created_at: customer.created_at,
 	};
 };
+
+export const simplifyOrder: Simplifier = (order) => ({
+	id: order.id,
+	order_type: order.order_type,
+	status: order.status,
+	customer_id: order.customer_id,
+	invoice_id: order.invoice_id,
+	currency: order.currency,
+	monthly_amount: order.monthly_amount,
+	total_to_pay: order.total_to_pay,
+	[FIELD.paymentLink]: order[FIELD.paymentLink],
+	created_at: order.created_at,
+});
+
+export const simplifyScheduledPayment: Simplifier = (payment) => ({
+	id: payment.id,
+	order_id: payment.order_id,
+	status: payment.status,
+	amount: payment.amount,
+	currency: payment.currency,
+	[FIELD.scheduledAt]: payment[FIELD.scheduledAt],
+	scheduled_interval: payment.scheduled_interval,
+	scheduled_duration_unit: payment.scheduled_duration_unit,
+	attempts: payment.attempts,
+	updated_at: payment.updated_at,
+});

@@ -23,7 +23,10 @@ export async function billProRequest(
 	const request: IHttpRequestOptions = {
 		method: ENDPOINTS[endpoint].method,
 		baseURL: baseUrlOf(credentials),
-		url: endpointPath(endpoint, options.id === undefined ? undefined : encodeURIComponent(options.id)),
+		url: endpointPath(
+			endpoint,
+			options.id === undefined ? undefined : encodeURIComponent(options.id),
+		),
 		qs: options.qs,
 		headers: { Accept: 'application/json' },
 		json: true,

@@ -13,10 +13,14 @@ export function invalidInput(
 	howToFix: string,
 ): NodeOperationError {
 	const itemIndex = context.getItemIndex();
-	return new NodeOperationError(context.getNode(), `'${field}' ${problemWithValue} [item ${itemIndex}]`, {
-		itemIndex,
-		description: howToFix,
-	});
+	return new NodeOperationError(
+		context.getNode(),
+		`'${field}' ${problemWithValue} [item ${itemIndex}]`,
+		{
+			itemIndex,
+			description: howToFix,
+		},
+	);
 }
 
 function shown(value: unknown): string {
@@ -43,7 +47,11 @@ export function requireSystemId(
 }
 
 /** A required text value: a non-empty string. */
-export function requireText(context: IExecuteSingleFunctions, field: string, value: unknown): string {
+export function requireText(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): string {
 	if (typeof value === 'number') return String(value);
 	if (typeof value !== 'string' || value.trim() === '') {
 		throw invalidInput(
@@ -60,7 +68,11 @@ export function requireText(context: IExecuteSingleFunctions, field: string, val
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function requireEmail(context: IExecuteSingleFunctions, field: string, value: unknown): string {
+export function requireEmail(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): string {
 	const email = requireText(context, field, value);
 	if (!EMAIL.test(email)) {
 		throw invalidInput(
@@ -75,7 +87,9 @@ export function requireEmail(context: IExecuteSingleFunctions, field: string, va
 
 function isRealDate(day: number, month: number, year: number): boolean {
 	const date = new Date(Date.UTC(year, month - 1, day));
-	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+	return (
+		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+	);
 }
 
 /**
@@ -90,11 +104,7 @@ export function requireBillProDate(
 	const text = requireText(context, field, value).trim();
 	const dmy = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
 	const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
-	const [day, month, year] = dmy
-		? [dmy[1], dmy[2], dmy[3]]
-		: iso
-			? [iso[3], iso[2], iso[1]]
-			: [];
+	const [day, month, year] = dmy ? [dmy[1], dmy[2], dmy[3]] : iso ? [iso[3], iso[2], iso[1]] : [];
 	if (!day || !isRealDate(Number(day), Number(month), Number(year))) {
 		throw invalidInput(
 			context,
@@ -121,4 +131,131 @@ export function requireCountryCode(
 		);
 	}
 	return code;
+}
+
+/**
+ * An amount as BillPro takes it: a number or a numeric string, at least 0, at most 2 decimals.
+ * It is returned as given (string stays string, number stays number).
+ */
+export function requireAmount(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): string | number {
+	const text = typeof value === 'number' ? String(value) : value;
+	if (
+		(typeof value !== 'number' && typeof value !== 'string') ||
+		(typeof value === 'number' && !Number.isFinite(value)) ||
+		!/^\d+(\.\d{1,2})?$/.test(String(text).trim())
+	) {
+		throw invalidInput(
+			context,
+			field,
+			`must be an amount of 0 or more with at most 2 decimals; got '${shown(value)}'`,
+			'Enter an amount such as 20 or 19.99, without a currency sign.',
+		);
+	}
+	return value as string | number;
+}
+
+/** A whole number of at least `min`, typed as a number or a numeric string. */
+export function requireWholeNumber(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+	min: number,
+): number {
+	const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < min) {
+		throw invalidInput(
+			context,
+			field,
+			`must be a whole number of at least ${min}; got '${shown(value)}'`,
+			`Enter a whole number such as ${min + 1}.`,
+		);
+	}
+	return number;
+}
+
+export function requireCurrency(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): string {
+	const code = requireText(context, field, value);
+	if (!/^[A-Z]{3}$/.test(code)) {
+		throw invalidInput(
+			context,
+			field,
+			`must be a three-letter ISO 4217 currency code in capitals; got '${shown(code)}'`,
+			"Enter the product's currency, such as GBP or EUR.",
+		);
+	}
+	return code;
+}
+
+export function requireOneOf<T extends string>(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+	allowed: readonly T[],
+): T {
+	if (typeof value !== 'string' || !allowed.includes(value as T)) {
+		throw invalidInput(
+			context,
+			field,
+			`must be one of ${allowed.join(', ')}; got '${shown(value)}'`,
+			`Choose one of ${allowed.join(', ')}.`,
+		);
+	}
+	return value as T;
+}
+
+/**
+ * A future date and time, sent as ISO 8601 in UTC (BillPro schedules billing events in UTC).
+ * A value without a time zone, as n8n's date picker gives, is read as UTC.
+ */
+export function requireFutureUtc(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+	now = Date.now(),
+): string {
+	const text = requireText(context, field, value).trim();
+	const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
+	const date = new Date(/^\d{4}-\d{2}-\d{2}T/.test(text) && !hasZone ? `${text}Z` : text);
+	if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(date.getTime())) {
+		throw invalidInput(
+			context,
+			field,
+			`is not a date and time: '${shown(text)}'`,
+			'Enter a date and time such as 2030-01-31T09:00:00Z (UTC).',
+		);
+	}
+	if (date.getTime() <= now) {
+		throw invalidInput(
+			context,
+			field,
+			`must be in the future; got ${date.toISOString()}`,
+			'BillPro collects a rescheduled payment at a future date and time (UTC).',
+		);
+	}
+	return date.toISOString();
+}
+
+export function requireHttpUrl(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): string {
+	const url = requireText(context, field, value);
+	if (!/^https?:\/\/[^\s/]+\S*$/i.test(url)) {
+		throw invalidInput(
+			context,
+			field,
+			`must be an http(s) URL; got '${shown(url)}'`,
+			'Enter a full address such as https://example.com/thanks.',
+		);
+	}
+	return url;
 }

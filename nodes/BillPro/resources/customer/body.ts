@@ -60,7 +60,10 @@ function organisationBody(context: IExecuteSingleFunctions, entry: unknown) {
 
 function isSet(fields: Fields, name: string): boolean {
 	const value = fields[name];
-	return value !== undefined && !(typeof value === 'object' && value !== null && !Object.keys(value).length);
+	return (
+		value !== undefined &&
+		!(typeof value === 'object' && value !== null && !Object.keys(value).length)
+	);
 }
 
 /** The optional details (and, on Update, the names) that are set in `fields`. */
@@ -72,8 +75,12 @@ function customerDetails(context: IExecuteSingleFunctions, fields: Fields): IDat
 		]),
 	);
 	return compact({
-		first_name: isSet(fields, 'firstName') ? requireText(context, 'First Name', fields.firstName) : undefined,
-		last_name: isSet(fields, 'lastName') ? requireText(context, 'Last Name', fields.lastName) : undefined,
+		first_name: isSet(fields, 'firstName')
+			? requireText(context, 'First Name', fields.firstName)
+			: undefined,
+		last_name: isSet(fields, 'lastName')
+			? requireText(context, 'Last Name', fields.lastName)
+			: undefined,
 		email: isSet(fields, 'email') ? requireEmail(context, 'Email', fields.email) : undefined,
 		date_of_birth: isSet(fields, 'dateOfBirth')
 			? requireBillProDate(context, 'Date of Birth', fields.dateOfBirth)

@@ -29,7 +29,7 @@ export const customerDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a customer',
 				description: 'Get a customer by its ID',
-				routing: operationRouting('getCustomer', { idParameter: 'customer' }),
+				routing: operationRouting('getCustomer', { pathParameters: { id: 'customer' } }),
 			},
 			{
 				name: 'Get Many',
@@ -44,7 +44,7 @@ export const customerDescription: INodeProperties[] = [
 				action: 'Update a customer',
 				description: 'Update a customer without losing its addresses',
 				routing: {
-					...operationRouting('updateCustomer', { idParameter: 'customer' }),
+					...operationRouting('updateCustomer', { pathParameters: { id: 'customer' } }),
 					send: { preSend: [updateCustomerBody] },
 				},
 			},

@@ -17,7 +17,7 @@ export const productDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a product',
 				description: 'Get a product by its ID',
-				routing: operationRouting('getProduct', { idParameter: 'product' }),
+				routing: operationRouting('getProduct', { pathParameters: { id: 'product' } }),
 			},
 			{
 				name: 'Get Many',

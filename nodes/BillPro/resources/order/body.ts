@@ -1,0 +1,133 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { BODY_ROOT, INTERVAL_UNITS, type OrderType } from '../../shared/api';
+import {
+	invalidInput,
+	requireAmount,
+	requireBillProDate,
+	requireCurrency,
+	requireHttpUrl,
+	requireOneOf,
+	requireSystemId,
+	requireText,
+	requireWholeNumber,
+} from '../../shared/validation';
+
+/**
+ * Builds BillPro's order body ({"order": {...}}) from the node's fields. Amounts go out as
+ * entered (number or string); only fields the user set are sent, so the product's own
+ * configuration applies to the rest.
+ */
+
+type Fields = IDataObject;
+
+const isSet = (value: unknown) => value !== undefined && value !== '';
+
+function compact(record: Record<string, unknown>): IDataObject {
+	return Object.fromEntries(
+		Object.entries(record).filter(([, value]) => value !== undefined),
+	) as IDataObject;
+}
+
+function priceOverrides(context: IExecuteSingleFunctions, label: string, fields: Fields) {
+	const amount = (name: string, title: string) =>
+		isSet(fields[name]) ? requireAmount(context, `${label}${title}`, fields[name]) : undefined;
+	return compact({
+		amount: amount('amount', 'Amount'),
+		discount_amount: amount('discountAmount', 'Discount Amount'),
+		fee_amount: amount('feeAmount', 'Fee Amount'),
+	});
+}
+
+function orderProducts(context: IExecuteSingleFunctions, orderType: OrderType): IDataObject[] {
+	if (orderType !== 'single_payment') {
+		const productId = requireSystemId(
+			context,
+			'Product',
+			context.getNodeParameter('product', undefined, { extractValue: true }),
+		);
+		return [
+			{
+				product_id: Number(productId),
+				...priceOverrides(
+					context,
+					'Price Overrides › ',
+					context.getNodeParameter('priceOverrides', {}) as Fields,
+				),
+			},
+		];
+	}
+	const entries = ((context.getNodeParameter('products', {}) as Fields).product ?? []) as Fields[];
+	if (!entries.length) {
+		throw invalidInput(context, 'Products', 'is empty', 'Add at least one single-payment product.');
+	}
+	return entries.map((entry, index) => {
+		const label = `Products › ${index + 1} › `;
+		return {
+			product_id: Number(requireSystemId(context, `${label}Product ID`, entry.productId)),
+			qty: requireWholeNumber(context, `${label}Quantity`, entry.quantity ?? 1, 1),
+			...priceOverrides(context, label, entry),
+		};
+	});
+}
+
+function schedule(context: IExecuteSingleFunctions, orderType: OrderType): IDataObject {
+	if (orderType === 'single_payment') return {};
+	const fields = context.getNodeParameter('schedule', {}) as Fields;
+	const label = 'Payment Schedule › ';
+	return compact({
+		initial_amount: isSet(fields.initialAmount)
+			? requireAmount(context, `${label}Initial Amount`, fields.initialAmount)
+			: undefined,
+		split_number:
+			orderType === 'instalment' && isSet(fields.numberOfPayments)
+				? requireWholeNumber(context, `${label}Number of Payments`, fields.numberOfPayments, 2)
+				: undefined,
+		scheduled_interval:
+			orderType !== 'metered' && isSet(fields.interval)
+				? requireWholeNumber(context, `${label}Interval`, fields.interval, 1)
+				: undefined,
+		scheduled_unit:
+			orderType !== 'metered' && isSet(fields.intervalUnit)
+				? requireOneOf(context, `${label}Interval Unit`, fields.intervalUnit, INTERVAL_UNITS)
+				: undefined,
+		start_date:
+			orderType !== 'metered' && isSet(fields.startDate)
+				? requireBillProDate(context, `${label}Start Date`, fields.startDate)
+				: undefined,
+	});
+}
+
+function optionalText(context: IExecuteSingleFunctions, label: string, value: unknown) {
+	return isSet(value) ? requireText(context, label, value) : undefined;
+}
+
+function optionalUrl(context: IExecuteSingleFunctions, label: string, value: unknown) {
+	return isSet(value) ? requireHttpUrl(context, label, value) : undefined;
+}
+
+export async function createOrderBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const orderType = this.getNodeParameter('orderType') as OrderType;
+	const extra = this.getNodeParameter('additionalFields', {}) as Fields;
+	const order = compact({
+		customer_id: Number(
+			requireSystemId(
+				this,
+				'Customer',
+				this.getNodeParameter('customer', undefined, { extractValue: true }),
+			),
+		),
+		currency: requireCurrency(this, 'Currency', this.getNodeParameter('currency')),
+		order_products: orderProducts(this, orderType),
+		...schedule(this, orderType),
+		invoice_id: optionalText(this, 'Invoice ID', extra.invoiceId),
+		note: optionalText(this, 'Note', extra.note),
+		create_checkout: extra.createCheckout,
+		create_registration: extra.createRegistration,
+		redirect_url: optionalUrl(this, 'Redirect URL', extra.redirectUrl),
+		failed_redirect_url: optionalUrl(this, 'Failed Redirect URL', extra.failedRedirectUrl),
+	});
+	return { ...requestOptions, body: { [BODY_ROOT.order]: order } };
+}

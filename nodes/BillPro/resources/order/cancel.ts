@@ -1,0 +1,6 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { orderIdField } from '../../shared/descriptions';
+
+export const orderCancelDescription: INodeProperties[] = [
+	{ ...orderIdField, displayOptions: { show: { resource: ['order'], operation: ['cancel'] } } },
+];
