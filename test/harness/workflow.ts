@@ -16,6 +16,7 @@ import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
 import { BillProApi } from '../../credentials/BillProApi.credentials';
 import { BillPro } from '../../nodes/BillPro/BillPro.node';
 import { TestCredentialsHelper } from './credentialsHelper';
+import './logCapture';
 
 /**
  * Runs real workflows through n8n-core's engine (WorkflowExecute → RoutingNode for the

@@ -215,3 +215,8 @@ export function baseUrlOf(credentials: { environment?: unknown; customUrl?: unkn
 		.trim()
 		.replace(/\/+$/, '');
 }
+
+/** An http(s) URL with a host: the only kind of base URL the node sends requests to. */
+export function isHttpBaseUrl(url: unknown): url is string {
+	return typeof url === 'string' && /^https?:\/\/[^\s/?#]+[^\s]*$/i.test(url);
+}

@@ -116,18 +116,54 @@ function explain(statusCode: number, body: unknown, resource: string): Explanati
 	};
 }
 
-/** A NodeApiError that says what happened and how to fix it. Never includes request headers. */
+/** Retry-After in milliseconds: delta seconds or an HTTP date. */
+function retryAfterMs(headers: IN8nHttpFullResponse['headers']): number | undefined {
+	const value = headers?.['retry-after'];
+	if (value === undefined || value === null || value === '') return undefined;
+	const text = String(value).trim();
+	if (/^\d+$/.test(text)) return Number(text) * 1000;
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/**
+ * A NodeApiError that says what happened and how to fix it. It carries the status and what
+ * BillPro said, never the request (so never the token). `context` tells retry.ts what it needs.
+ */
 export function billProError(
 	node: INode,
 	response: IN8nHttpFullResponse,
 	itemIndex: number,
 	resource: string,
+	explanation = explain(response.statusCode, response.body, resource),
+	extraContext: IDataObject = {},
 ): NodeApiError {
-	const { message, description } = explain(response.statusCode, response.body, resource);
-	return new NodeApiError(
+	const error = new NodeApiError(
 		node,
-		{ statusCode: response.statusCode, body: response.body as IDataObject } as JsonObject,
-		{ message, description, httpCode: String(response.statusCode), itemIndex },
+		{ statusCode: response.statusCode, body: bodyText(response.body) } as JsonObject,
+		{ ...explanation, httpCode: String(response.statusCode), itemIndex },
+	);
+	const wait = retryAfterMs(response.headers);
+	Object.assign(error.context, extraContext, wait === undefined ? {} : { retryAfterMs: wait });
+	return error;
+}
+
+/** An answer that is not JSON: a proxy's page, a cut-off body. Reads may retry it. */
+export function notJsonError(
+	node: INode,
+	response: IN8nHttpFullResponse,
+	itemIndex: number,
+): NodeApiError {
+	return billProError(
+		node,
+		response,
+		itemIndex,
+		'record',
+		{
+			message: `BillPro answered with something other than JSON (HTTP ${response.statusCode})`,
+			description: `Check that the base URL in the BillPro credential points at the API (it ends in /api/v1). BillPro said: ${bodyText(response.body)}`,
+		},
+		{ notJson: true },
 	);
 }
 

@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { QUERY } from './api';
+import { requestWithRetries } from './retry';
+import { requireWholeNumber } from './validation';
 
 /**
  * Walks BillPro's `?page=N` lists. BillPro documents neither its page size nor a total, so the
@@ -17,13 +19,15 @@ export async function paginateByPage(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
+	const limit = returnAll
+		? Infinity
+		: requireWholeNumber(this, 'Limit', this.getNodeParameter('limit', 50), 1);
 	const results: INodeExecutionData[] = [];
 	let pageSize: number | undefined;
 	let previousFirstId: unknown;
 
 	for (let page = 1; results.length < limit; page++) {
-		const items = await this.makeRoutingRequest({
+		const items = await requestWithRetries(this, {
 			...requestData,
 			options: { ...requestData.options, qs: { ...requestData.options.qs, [QUERY.page]: page } },
 		});

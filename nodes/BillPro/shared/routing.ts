@@ -5,10 +5,12 @@ import type {
 	INodeExecutionData,
 	INodePropertyRouting,
 	PostReceiveAction,
+	PreSendAction,
 } from 'n8n-workflow';
 import { endpointPath, ENDPOINTS, type EndpointName } from './api';
-import { NodeApiError } from 'n8n-workflow';
-import { bodyText, throwOnErrorResponse } from './errors';
+import { notJsonError, throwOnErrorResponse } from './errors';
+import { sendWithRetries } from './retry';
+import { checkBaseUrl } from './validation';
 
 /**
  * One output item per record: a list answers a bare JSON array (api.ts), a single record an
@@ -22,16 +24,7 @@ async function oneItemPerRecord(
 	const body: unknown = response.body;
 	if (Array.isArray(body)) return body.map((json) => ({ json }));
 	if (body && typeof body === 'object' && !Buffer.isBuffer(body)) return items;
-	throw new NodeApiError(
-		this.getNode(),
-		{ statusCode: response.statusCode, body: bodyText(body) },
-		{
-			message: 'BillPro answered with something other than JSON',
-			description: `Check that the base URL in the BillPro credential points at the API (it ends in /api/v1). BillPro said: ${bodyText(body)}`,
-			httpCode: String(response.statusCode),
-			itemIndex: this.getItemIndex(),
-		},
-	);
+	throw notJsonError(this.getNode(), response, this.getItemIndex());
 }
 
 /** Links each output item to the input item it came from, also when one input gives many. */
@@ -53,6 +46,7 @@ export function operationRouting(
 	options: {
 		pathParameters?: Record<string, string>;
 		body?: IDataObject;
+		preSend?: PreSendAction[];
 		postReceive?: PostReceiveAction[];
 	} = {},
 ): INodePropertyRouting {
@@ -70,6 +64,10 @@ export function operationRouting(
 			url: options.pathParameters ? `=${path}` : path,
 			...(options.body ? { body: options.body } : {}),
 		},
+		// Every request goes through the routing's pagination hook, the one place a declarative
+		// node decides how a request is sent: here, with bounded retries (retry.ts).
+		send: { paginate: true, preSend: [checkBaseUrl, ...(options.preSend ?? [])] },
+		operations: { pagination: sendWithRetries },
 		output: {
 			postReceive: [
 				throwOnErrorResponse,

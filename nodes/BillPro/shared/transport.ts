@@ -5,7 +5,8 @@ import type {
 	IN8nHttpFullResponse,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
-import { baseUrlOf, endpointPath, ENDPOINTS, type EndpointName } from './api';
+import { baseUrlOf, endpointPath, ENDPOINTS, isHttpBaseUrl, type EndpointName } from './api';
+import { NodeOperationError } from 'n8n-workflow';
 import { billProError } from './errors';
 
 export const CREDENTIAL_TYPE = 'billProApi';
@@ -20,9 +21,20 @@ export async function billProRequest(
 	options: { id?: string | number; qs?: IDataObject; resource: string },
 ): Promise<unknown> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const baseURL = baseUrlOf(credentials);
+	if (!isHttpBaseUrl(baseURL)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			"The BillPro credential's Custom URL must start with http:// or https://",
+			{
+				description:
+					'Open the credential and enter the API base URL, such as https://app.bill.pro/api/v1.',
+			},
+		);
+	}
 	const request: IHttpRequestOptions = {
 		method: ENDPOINTS[endpoint].method,
-		baseURL: baseUrlOf(credentials),
+		baseURL,
 		url: endpointPath(
 			endpoint,
 			options.id === undefined ? undefined : encodeURIComponent(options.id),

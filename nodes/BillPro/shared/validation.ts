@@ -1,6 +1,6 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { DATE_FORMAT } from './api';
+import { DATE_FORMAT, isHttpBaseUrl } from './api';
 
 /**
  * Input that is certainly invalid is refused before any request, with the field's name and
@@ -258,4 +258,20 @@ export function requireHttpUrl(
 		);
 	}
 	return url;
+}
+
+/** First preSend of every operation: the credential's base URL must be an http(s) URL. */
+export async function checkBaseUrl(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	if (!isHttpBaseUrl(requestOptions.baseURL)) {
+		throw invalidInput(
+			this,
+			'Custom URL',
+			`of the BillPro credential must start with http:// or https://; got '${shown(requestOptions.baseURL ?? '')}'`,
+			'Open the BillPro credential and enter the API base URL, such as https://app.bill.pro/api/v1, or pick an environment.',
+		);
+	}
+	return requestOptions;
 }

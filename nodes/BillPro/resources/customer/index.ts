@@ -19,10 +19,7 @@ export const customerDescription: INodeProperties[] = [
 				value: 'create',
 				action: 'Create a customer',
 				description: 'Create a customer, with organisation and addresses if given',
-				routing: {
-					...operationRouting('createCustomer'),
-					send: { preSend: [createCustomerBody] },
-				},
+				routing: operationRouting('createCustomer', { preSend: [createCustomerBody] }),
 			},
 			{
 				name: 'Get',
@@ -43,10 +40,10 @@ export const customerDescription: INodeProperties[] = [
 				value: 'update',
 				action: 'Update a customer',
 				description: 'Update a customer without losing its addresses',
-				routing: {
-					...operationRouting('updateCustomer', { pathParameters: { id: 'customer' } }),
-					send: { preSend: [updateCustomerBody] },
-				},
+				routing: operationRouting('updateCustomer', {
+					pathParameters: { id: 'customer' },
+					preSend: [updateCustomerBody],
+				}),
 			},
 		],
 		default: 'getAll',

@@ -32,7 +32,7 @@ export const orderDescription: INodeProperties[] = [
 				description:
 					'Create a single-payment, instalment, subscription or metered order with its payment link',
 				// The URL comes from the chosen Order Type.
-				routing: { ...operationRouting('createSingleOrder'), send: { preSend: [createOrderBody] } },
+				routing: operationRouting('createSingleOrder', { preSend: [createOrderBody] }),
 			},
 			{
 				name: 'Get',

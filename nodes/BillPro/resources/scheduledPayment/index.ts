@@ -39,10 +39,7 @@ export const scheduledPaymentDescription: INodeProperties[] = [
 				value: 'changeInterval',
 				action: 'Change the interval of a subscription',
 				description: "Change a subscription's billing interval from this payment on",
-				routing: {
-					...operationRouting('updateScheduledPayment', update),
-					send: { preSend: [intervalBody] },
-				},
+				routing: operationRouting('updateScheduledPayment', { ...update, preSend: [intervalBody] }),
 			},
 			{
 				name: 'Get Many',
@@ -56,10 +53,10 @@ export const scheduledPaymentDescription: INodeProperties[] = [
 				value: 'reschedule',
 				action: 'Reschedule a scheduled payment',
 				description: 'Move a payment to a new date and time; this also retries a declined payment',
-				routing: {
-					...operationRouting('updateScheduledPayment', update),
-					send: { preSend: [rescheduleBody] },
-				},
+				routing: operationRouting('updateScheduledPayment', {
+					...update,
+					preSend: [rescheduleBody],
+				}),
 			},
 			{
 				name: 'Skip',
@@ -76,10 +73,7 @@ export const scheduledPaymentDescription: INodeProperties[] = [
 				value: 'updateAmount',
 				action: 'Update the amount of a scheduled payment',
 				description: 'Change the amount of one payment (for subscriptions, of the later ones too)',
-				routing: {
-					...operationRouting('updateScheduledPayment', update),
-					send: { preSend: [amountBody] },
-				},
+				routing: operationRouting('updateScheduledPayment', { ...update, preSend: [amountBody] }),
 			},
 		],
 		default: 'getAll',

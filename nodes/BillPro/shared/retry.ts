@@ -1,0 +1,147 @@
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+import { resourceName } from './errors';
+
+/**
+ * Retries, bounded. A read (GET) is retried on any passing fault: 408, 429, 5xx, a dropped
+ * connection, a timeout, an answer that is not JSON. A write (POST, PUT) is retried only when
+ * BillPro certainly did not act on it: 429 (it refused to process it) or a refused connection
+ * (it never arrived). Any other failed write may have been carried out, so it is reported, never
+ * sent again: no fault can produce a duplicate customer or order.
+ */
+export const RETRY = {
+	/** Attempts in all, the first included. */
+	attempts: 4,
+	/** Backoff without Retry-After: 300 ms, 600 ms, 1.2 s. */
+	baseDelayMs: 300,
+	/** A Retry-After longer than this is not waited for: the item fails and says so. */
+	maxWaitMs: 30_000,
+} as const;
+
+const NOT_DELIVERED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+const TRANSIENT_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+const TRANSIENT_CODES = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+]);
+
+interface Failure {
+	status?: number;
+	code?: string;
+	retryAfterMs?: number;
+	notJson?: boolean;
+}
+
+/** What went wrong, from our own NodeApiErrors (errors.ts) or n8n's network errors. */
+export function failureOf(error: NodeApiError): Failure {
+	const context = (error.context ?? {}) as Record<string, unknown>;
+	const httpCode = String(error.httpCode ?? '');
+	const code =
+		(error.cause as { code?: string } | undefined)?.code ??
+		(/^[A-Z_]+$/.test(httpCode) ? httpCode : undefined) ??
+		[...TRANSIENT_CODES].find((candidate) => error.message?.includes(candidate));
+	return {
+		status: /^\d{3}$/.test(httpCode) ? Number(httpCode) : undefined,
+		code: code ?? (/timeout/i.test(error.message ?? '') ? 'ETIMEDOUT' : undefined),
+		retryAfterMs: typeof context.retryAfterMs === 'number' ? context.retryAfterMs : undefined,
+		notJson: context.notJson === true,
+	};
+}
+
+function isRetryable(failure: Failure, method: string): boolean {
+	if (failure.status === 429 || (failure.code && NOT_DELIVERED.has(failure.code))) return true;
+	if (method !== 'GET') return false;
+	return (
+		failure.notJson ||
+		(failure.status !== undefined && TRANSIENT_STATUS.has(failure.status)) ||
+		(failure.code !== undefined && TRANSIENT_CODES.has(failure.code))
+	);
+}
+
+/** Whether a failed write may still have been carried out by BillPro. */
+function mayHaveActed(failure: Failure, method: string): boolean {
+	if (method === 'GET' || failure.status === 429) return false;
+	if (failure.code && NOT_DELIVERED.has(failure.code)) return false;
+	return failure.status === undefined || failure.status >= 500 || failure.notJson === true;
+}
+
+/** Says, in the error, how often it was tried and whether BillPro may have acted anyway. */
+function explainGivingUp(
+	context: IExecutePaginationFunctions,
+	error: NodeApiError,
+	failure: Failure,
+	method: string,
+	attempts: number,
+): NodeApiError {
+	const notes: string[] = [];
+	if (attempts > 1) notes.push(`The node tried ${attempts} times.`);
+	if (failure.retryAfterMs !== undefined && failure.retryAfterMs > RETRY.maxWaitMs) {
+		notes.push(
+			`BillPro asked to wait ${Math.round(failure.retryAfterMs / 1000)} s; run the item again later.`,
+		);
+	}
+	if (mayHaveActed(failure, method)) {
+		const record = resourceName(context);
+		notes.push(
+			`BillPro may have carried out this ${method} before the answer was lost, so the node did not send it again. Check the ${record} in BillPro before running this item again, so nothing is created twice.`,
+		);
+	}
+	if (failure.code && !failure.status) {
+		error.message = `BillPro could not be reached or did not answer (${failure.code})`;
+		notes.unshift(
+			failure.code === 'ETIMEDOUT' || failure.code === 'ECONNABORTED'
+				? "BillPro did not answer in time. The node's timeout is under Options → Timeout."
+				: 'Check the network, and the environment or Custom URL in the BillPro credential.',
+		);
+	}
+	if (notes.length) error.description = [error.description, ...notes].filter(Boolean).join(' ');
+	return error;
+}
+
+/**
+ * Sends one routing request (with n8n's authentication, postReceive and error handling) and
+ * retries it as described above.
+ */
+export async function requestWithRetries(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const method = String(requestData.options.method ?? 'GET').toUpperCase();
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await context.makeRoutingRequest(requestData);
+		} catch (caught) {
+			const error =
+				caught instanceof NodeApiError
+					? caught
+					: new NodeApiError(context.getNode(), caught as JsonObject, {
+							itemIndex: context.getItemIndex(),
+						});
+			const failure = failureOf(error);
+			const wait = failure.retryAfterMs ?? RETRY.baseDelayMs * 2 ** (attempt - 1);
+			if (attempt >= RETRY.attempts || !isRetryable(failure, method) || wait > RETRY.maxWaitMs) {
+				throw explainGivingUp(context, error, failure, method, attempt);
+			}
+			await sleep(wait);
+		}
+	}
+}
+
+/** The routing hook every single-request operation goes through (lists use paginateByPage). */
+export async function sendWithRetries(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	return await requestWithRetries(this, requestData);
+}
