@@ -10,7 +10,7 @@ const getManyProducts = (extra: Record<string, unknown> = {}) => ({
 describe('Listing products', () => {
 	const billPro = useSandbox();
 
-	it('returns all 60 products of the profile, reading pages 1 to 3 and no further', async () => {
+	it('returns all 60 products of the profile, reading page 1, then pages 2 to 5 together', async () => {
 		const { items, error } = await runBillPro({
 			credentials: billPro.singleProfile(),
 			parameters: getManyProducts({ returnAll: true }),
@@ -18,8 +18,14 @@ describe('Listing products', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(60);
 		expect(new Set(items.map((item) => item.json.id)).size).toBe(60);
-		// 25 + 25 + 10: the short third page is the last, so page 4 is never asked for.
-		expect(billPro.requests().map((request) => request.query.page)).toEqual(['1', '2', '3']);
+		// 25 + 25 + 10: page 3 is short, so it is the last; pages 4 and 5 were asked for in the
+		// same batch (PAGES_AHEAD) and answer empty.
+		expect(
+			billPro
+				.requests()
+				.map((request) => request.query.page)
+				.sort(),
+		).toEqual(['1', '2', '3', '4', '5']);
 	});
 
 	it('stops at the limit, reading only the pages it needs', async () => {
@@ -92,12 +98,47 @@ describe('Listing products', () => {
 describe('Listing products when the last page is full', () => {
 	const billPro = useSandbox({ seed: { products: { 1: 50 } } });
 
-	it('reads one empty page to know the list has ended', async () => {
+	it('stops at the first empty page of a batch', async () => {
 		const { items } = await runBillPro({
 			credentials: billPro.singleProfile(),
 			parameters: getManyProducts({ returnAll: true }),
 		});
 		expect(items).toHaveLength(50);
-		expect(billPro.requests().map((request) => request.query.page)).toEqual(['1', '2', '3']);
+		expect(
+			billPro
+				.requests()
+				.map((request) => request.query.page)
+				.sort(),
+		).toEqual(['1', '2', '3', '4', '5']);
+	});
+});
+
+describe('Listing a large catalogue', () => {
+	const billPro = useSandbox({ seed: { products: { 1: 1000 } } });
+
+	it('returns all 1,000 products in order, each once, reading its 40 pages and one past the end', async () => {
+		const { items } = await runBillPro({
+			credentials: billPro.singleProfile(),
+			parameters: getManyProducts({ returnAll: true, simplify: false }),
+		});
+		expect(items.map((item) => item.json.id)).toEqual(
+			billPro.sandbox.store.products(1).map((product) => product.id),
+		);
+		// Page 1, then batches of 4: 2–5, …, 38–41; page 41 is empty. 41 pages in all.
+		expect(billPro.requests()).toHaveLength(41);
+	});
+
+	it('with a limit, never asks for more pages than it needs', async () => {
+		const { items } = await runBillPro({
+			credentials: billPro.singleProfile(),
+			parameters: getManyProducts({ limit: 110 }),
+		});
+		expect(items).toHaveLength(110);
+		expect(
+			billPro
+				.requests()
+				.map((request) => request.query.page)
+				.sort(),
+		).toEqual(['1', '2', '3', '4', '5']);
 	});
 });

@@ -10,9 +10,17 @@ import { requestWithRetries } from './retry';
 import { requireWholeNumber } from './validation';
 
 /**
+ * How many pages are requested at once once a list is known to go on: network latency is paid
+ * once per batch, not once per page. At most PAGES_AHEAD - 1 requests land past the end of a
+ * list (they answer an empty page).
+ */
+export const PAGES_AHEAD = 4;
+
+/**
  * Walks BillPro's `?page=N` lists. BillPro documents neither its page size nor a total, so the
  * first page's length is taken as the page size: an empty page, or one shorter than the first,
- * is the last (api.ts, lastPageIsShortOrEmpty). Limit also walks pages until it has enough.
+ * is the last (api.ts). Page 1 is read alone; after it, up to PAGES_AHEAD pages are requested
+ * in parallel (never more than Limit still needs) and used in order up to the first short one.
  */
 export async function paginateByPage(
 	this: IExecutePaginationFunctions,
@@ -22,28 +30,42 @@ export async function paginateByPage(
 	const limit = returnAll
 		? Infinity
 		: requireWholeNumber(this, 'Limit', this.getNodeParameter('limit', 50), 1);
-	const results: INodeExecutionData[] = [];
-	let pageSize: number | undefined;
-	let previousFirstId: unknown;
-
-	for (let page = 1; results.length < limit; page++) {
-		const items = await requestWithRetries(this, {
+	const fetchPage = async (page: number) =>
+		await requestWithRetries(this, {
 			...requestData,
 			options: { ...requestData.options, qs: { ...requestData.options.qs, [QUERY.page]: page } },
 		});
-		if (items.length === 0) break;
-		// An API that ignored `page` would hand out page 1 forever: stop instead of looping.
-		const firstId = items[0].json.id;
-		if (page > 1 && firstId !== undefined && firstId === previousFirstId) {
-			throw new NodeOperationError(this.getNode(), 'BillPro returned the same page twice', {
-				itemIndex: this.getItemIndex(),
-				description: `Page ${page} repeated page ${page - 1}, so the list cannot be read to its end. Check that the base URL points at the BillPro API.`,
-			});
+
+	const first = await fetchPage(1);
+	const pageSize = first.length;
+	const results = [...first];
+	let previousFirstId = first[0]?.json.id;
+	let ended = pageSize === 0;
+	for (let next = 2; !ended && results.length < limit; ) {
+		const pagesNeeded = Math.ceil((limit - results.length) / pageSize);
+		const batch = Array.from({ length: Math.min(PAGES_AHEAD, pagesNeeded) }, (_, i) => next + i);
+		const pages = await Promise.all(batch.map(fetchPage));
+		for (const [index, items] of pages.entries()) {
+			const page = batch[index];
+			if (items.length === 0) {
+				ended = true;
+				break;
+			}
+			// An API that ignored `page` would hand out page 1 forever: stop instead of looping.
+			if (items[0].json.id !== undefined && items[0].json.id === previousFirstId) {
+				throw new NodeOperationError(this.getNode(), 'BillPro returned the same page twice', {
+					itemIndex: this.getItemIndex(),
+					description: `Page ${page} repeated page ${page - 1}, so the list cannot be read to its end. Check that the base URL points at the BillPro API.`,
+				});
+			}
+			previousFirstId = items[0].json.id;
+			results.push(...items);
+			if (items.length < pageSize) {
+				ended = true;
+				break;
+			}
 		}
-		previousFirstId = firstId;
-		results.push(...items);
-		pageSize ??= items.length;
-		if (items.length < pageSize) break;
+		next += batch.length;
 	}
 	return results.slice(0, limit);
 }
