@@ -8,6 +8,7 @@ import { orderDescription } from './resources/order';
 import { productDescription } from './resources/product';
 import { scheduledPaymentDescription } from './resources/scheduledPayment';
 import { BASE_URL_EXPRESSION } from './shared/api';
+import { requestOptionsField } from './shared/concurrency';
 
 export class BillPro implements INodeType {
 	description: INodeTypeDescription = {
@@ -51,6 +52,7 @@ export class BillPro implements INodeType {
 			...orderDescription,
 			...productDescription,
 			...scheduledPaymentDescription,
+			requestOptionsField,
 		],
 	};
 

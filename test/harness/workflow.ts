@@ -1,4 +1,9 @@
-import { ExecutionLifecycleHooks, ExternalSecretsProxy, WorkflowExecute } from 'n8n-core';
+import {
+	DirectoryLoader,
+	ExecutionLifecycleHooks,
+	ExternalSecretsProxy,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
@@ -46,8 +51,15 @@ class InputNode implements INodeType {
 	}
 }
 
+/** The node as n8n loads it: with the Request Options (batching, timeout…) n8n adds. */
+function loadedBillPro(): INodeType {
+	const node = new BillPro();
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(node);
+	return node;
+}
+
 const nodeTypeInstances: Record<string, INodeType> = {
-	[BILLPRO_TYPE]: new BillPro(),
+	[BILLPRO_TYPE]: loadedBillPro(),
 	[INPUT_TYPE]: new InputNode(),
 };
 

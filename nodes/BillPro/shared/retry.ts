@@ -5,6 +5,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
+import { withRequestSlot } from './concurrency';
 import { resourceName } from './errors';
 
 /**
@@ -120,7 +121,10 @@ export async function requestWithRetries(
 	const method = String(requestData.options.method ?? 'GET').toUpperCase();
 	for (let attempt = 1; ; attempt++) {
 		try {
-			return await context.makeRoutingRequest(requestData);
+			return await withRequestSlot(
+				context,
+				async () => await context.makeRoutingRequest(requestData),
+			);
 		} catch (caught) {
 			const error =
 				caught instanceof NodeApiError
