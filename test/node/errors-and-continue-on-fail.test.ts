@@ -59,6 +59,23 @@ describe('When BillPro refuses a request', () => {
 		);
 	});
 
+	it('with Continue On Fail, pairs a failed item with its input when a list gives many outputs', async () => {
+		const { items, error } = await runBillPro({
+			credentials: billPro.singleProfile(),
+			continueOnFail: true,
+			items: [{ limit: 3 }, { limit: 'three' }, { limit: 2 }],
+			parameters: { resource: 'product', operation: 'getAll', limit: '={{ $json.limit }}' },
+		});
+		expect(error).toBeUndefined();
+		// 3 inputs, 6 outputs: n8n cannot pair these by position, so the node pairs each itself.
+		expect(items.map((item) => item.pairedItem)).toEqual(
+			[0, 0, 0, 1, 2, 2].map((item) => ({ item })),
+		);
+		expect(items[3].json.error).toBe(
+			"'Limit' must be a whole number of at least 1; got 'three' [item 1]",
+		);
+	});
+
 	it('without Continue On Fail, stops at the first bad item and names it', async () => {
 		const { error } = await runBillPro({
 			credentials: billPro.singleProfile(),

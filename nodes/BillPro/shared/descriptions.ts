@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { INTERVAL_UNITS } from './api';
+import { parkingErrors } from './itemErrors';
 import { requireSystemId } from './validation';
 
 const SYSTEM_ID = '^[1-9][0-9]*$';
@@ -30,7 +31,7 @@ export function systemIdField(
 		required: true,
 		placeholder: 'e.g. 1042',
 		description,
-		routing: { send: { preSend: [systemIdCheck(name, displayName)] } },
+		routing: { send: { preSend: [parkingErrors(systemIdCheck(name, displayName))] } },
 	};
 }
 
@@ -47,7 +48,7 @@ function locator(
 		default: { mode: 'list', value: '' },
 		required: true,
 		description,
-		routing: { send: { preSend: [systemIdCheck(name, displayName)] } },
+		routing: { send: { preSend: [parkingErrors(systemIdCheck(name, displayName))] } },
 		modes: [
 			{
 				displayName: 'From List',

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { QUERY } from './api';
+import { failingItemPaired, throwParkedError } from './itemErrors';
 import { requestWithRetries } from './retry';
 import { requireWholeNumber } from './validation';
 
@@ -26,12 +27,22 @@ export async function paginateByPage(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+	return await failingItemPaired(this, async () => {
+		throwParkedError(requestData.options);
+		return await readPages(this, requestData);
+	});
+}
+
+async function readPages(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
 	const limit = returnAll
 		? Infinity
-		: requireWholeNumber(this, 'Limit', this.getNodeParameter('limit', 50), 1);
+		: requireWholeNumber(context, 'Limit', context.getNodeParameter('limit', 50), 1);
 	const fetchPage = async (page: number) =>
-		await requestWithRetries(this, {
+		await requestWithRetries(context, {
 			...requestData,
 			options: { ...requestData.options, qs: { ...requestData.options.qs, [QUERY.page]: page } },
 		});
@@ -53,8 +64,8 @@ export async function paginateByPage(
 			}
 			// An API that ignored `page` would hand out page 1 forever: stop instead of looping.
 			if (items[0].json.id !== undefined && items[0].json.id === previousFirstId) {
-				throw new NodeOperationError(this.getNode(), 'BillPro returned the same page twice', {
-					itemIndex: this.getItemIndex(),
+				throw new NodeOperationError(context.getNode(), 'BillPro returned the same page twice', {
+					itemIndex: context.getItemIndex(),
 					description: `Page ${page} repeated page ${page - 1}, so the list cannot be read to its end. Check that the base URL points at the BillPro API.`,
 				});
 			}

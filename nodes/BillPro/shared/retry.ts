@@ -7,6 +7,7 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 import { withRequestSlot } from './concurrency';
 import { resourceName } from './errors';
+import { failingItemPaired, throwParkedError } from './itemErrors';
 
 /**
  * Retries, bounded. A read (GET) is retried on any passing fault: 408, 429, 5xx, a dropped
@@ -147,5 +148,8 @@ export async function sendWithRetries(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	return await requestWithRetries(this, requestData);
+	return await failingItemPaired(this, async () => {
+		throwParkedError(requestData.options);
+		return await requestWithRetries(this, requestData);
+	});
 }

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { endpointPath, ENDPOINTS, type EndpointName } from './api';
 import { notJsonError, throwOnErrorResponse } from './errors';
+import { parkingErrors } from './itemErrors';
 import { sendWithRetries } from './retry';
 import { checkBaseUrl } from './validation';
 
@@ -66,7 +67,10 @@ export function operationRouting(
 		},
 		// Every request goes through the routing's pagination hook, the one place a declarative
 		// node decides how a request is sent: here, with bounded retries (retry.ts).
-		send: { paginate: true, preSend: [checkBaseUrl, ...(options.preSend ?? [])] },
+		send: {
+			paginate: true,
+			preSend: [checkBaseUrl, ...(options.preSend ?? [])].map(parkingErrors),
+		},
 		operations: { pagination: sendWithRetries },
 		output: {
 			postReceive: [
