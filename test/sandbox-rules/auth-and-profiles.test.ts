@@ -118,13 +118,15 @@ describe('multi-profile API user (profiles 5 and 7)', () => {
 		expect(five.status).toBe(200);
 		expect(seven.status).toBe(200);
 		expect(five.data.map((p: { id: number }) => p.id)).toEqual(
-			sandbox().store
-				.products(5)
+			sandbox()
+				.store.products(5)
 				.slice(0, 25)
 				.map((p) => p.id),
 		);
 		expect(seven.data.map((p: { id: number }) => p.id)).toEqual(
-			sandbox().store.products(7).map((p) => p.id),
+			sandbox()
+				.store.products(7)
+				.map((p) => p.id),
 		);
 	});
 
@@ -178,7 +180,9 @@ describe('strict profile scoping', () => {
 		const five = await multi(sandbox(), 5).get(endpointPath('listCustomers'));
 		const seven = await multi(sandbox(), 7).get(endpointPath('listCustomers'));
 		expect(five.data.map((c: { id: number }) => c.id)).toEqual(
-			sandbox().store.customers(5).map((c) => c.id),
+			sandbox()
+				.store.customers(5)
+				.map((c) => c.id),
 		);
 		expect(seven.data.map((c: { id: number }) => c.id)).toEqual([
 			sandbox().store.customers(7)[0].id,

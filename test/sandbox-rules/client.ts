@@ -1,5 +1,6 @@
 /** Helpers for the sandbox rule tests: axios clients that never throw on a status. */
 import axios, { type AxiosInstance } from 'axios';
+import { request, type IncomingHttpHeaders } from 'node:http';
 
 import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN, type Sandbox } from '../sandbox';
 
@@ -54,4 +55,59 @@ export function sendRaw(api: AxiosInstance, method: 'post' | 'put', url: string,
 		headers: { 'content-type': 'application/json' },
 		transformRequest: [(data: string) => data],
 	});
+}
+
+export interface RawAnswer {
+	status: number;
+	headers: IncomingHttpHeaders;
+	/** The body byte for byte, as UTF-8. */
+	text: string;
+}
+
+/**
+ * One request over plain node:http on a fresh connection, as the single-profile user unless
+ * `headers` overrides it: the answer as sent, with nothing parsed or hidden. Rejects with the
+ * socket error (e.g. ECONNRESET) when no answer comes.
+ */
+export function rawApi(
+	sandbox: Sandbox,
+	method: string,
+	apiPath: string,
+	body?: unknown,
+	headers: Record<string, string> = { authorization: `Bearer ${SINGLE_PROFILE_TOKEN}` },
+): Promise<RawAnswer> {
+	const data = body === undefined ? undefined : JSON.stringify(body);
+	return new Promise((resolve, reject) => {
+		const req = request(
+			`${sandbox.baseUrl}${apiPath}`,
+			{
+				method,
+				agent: false,
+				headers: data === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+			},
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('error', reject);
+				res.on('end', () =>
+					resolve({
+						status: res.statusCode ?? 0,
+						headers: res.headers,
+						text: Buffer.concat(chunks).toString('utf8'),
+					}),
+				);
+			},
+		);
+		req.on('error', reject);
+		req.end(data);
+	});
+}
+
+/** Polls `condition` every 5 ms; throws after `timeoutMs` so a broken sandbox fails, not hangs. */
+export async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`waitFor: still false after ${timeoutMs} ms`);
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
 }

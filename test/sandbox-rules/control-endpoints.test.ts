@@ -82,7 +82,11 @@ describe('/__sandbox control endpoints (no auth, outside /api/v1)', () => {
 		});
 		const reset = await rootClient(sandbox()).post('/__sandbox/reset');
 		expect(reset.data).toEqual({ ok: true });
-		expect(sandbox().store.customers(1).map((c) => c.first_name)).toEqual(['Ada', 'José', 'Brendan']);
+		expect(
+			sandbox()
+				.store.customers(1)
+				.map((c) => c.first_name),
+		).toEqual(['Ada', 'José', 'Brendan']);
 		expect(sandbox().store.customer(1, 1)?.addresses).toHaveLength(2);
 		expect(sandbox().store.requests).toEqual([]);
 		const again = await single(sandbox()).post(endpointPath('createCustomer'), body);
@@ -158,11 +162,11 @@ describe('/__sandbox control endpoints (no auth, outside /api/v1)', () => {
 describe('store API (in-process)', () => {
 	it('reads customers and products per profile', () => {
 		expect(sandbox().store.profileIds()).toEqual([1, 5, 7]);
-		expect(sandbox().store.customers(1).map((c) => c.status)).toEqual([
-			'active',
-			'active',
-			'inactive',
-		]);
+		expect(
+			sandbox()
+				.store.customers(1)
+				.map((c) => c.status),
+		).toEqual(['active', 'active', 'inactive']);
 		expect(sandbox().store.customers(5)).toHaveLength(2);
 		expect(sandbox().store.customers(7)).toHaveLength(1);
 		const product = sandbox().store.products(7)[0];
@@ -172,8 +176,8 @@ describe('store API (in-process)', () => {
 	});
 
 	it('seeds at least one customer with an organisation and addresses', () => {
-		const withBoth = sandbox().store
-			.customers(1)
+		const withBoth = sandbox()
+			.store.customers(1)
 			.filter((c) => c.organisation && c.addresses.length === 2);
 		expect(withBoth.length).toBeGreaterThan(0);
 	});

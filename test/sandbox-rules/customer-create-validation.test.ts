@@ -62,7 +62,11 @@ describe('create a customer', () => {
 		expect(Date.parse(at)).toBeGreaterThanOrEqual(before - 1000);
 		const maxSeededId = Math.max(
 			...[1, 5, 7]
-				.flatMap((p) => sandbox().store.customers(p).map((c) => c.id))
+				.flatMap((p) =>
+					sandbox()
+						.store.customers(p)
+						.map((c) => c.id),
+				)
 				.filter((id) => id !== created.id),
 		);
 		expect(created.id).toBeGreaterThan(maxSeededId);
@@ -245,10 +249,16 @@ describe('email', () => {
 	});
 
 	it('may repeat in another profile, and is then unique there', async () => {
-		const first = await create(customer({ email: 'ada.lovelace@example.com' }), multi(sandbox(), 5));
+		const first = await create(
+			customer({ email: 'ada.lovelace@example.com' }),
+			multi(sandbox(), 5),
+		);
 		expect(first.status).toBe(200);
 		expect(first.data.profile_id).toBe(5);
-		const again = await create(customer({ email: 'Ada.Lovelace@example.com' }), multi(sandbox(), 5));
+		const again = await create(
+			customer({ email: 'Ada.Lovelace@example.com' }),
+			multi(sandbox(), 5),
+		);
 		expect(again.status).toBe(422);
 		expect(again.data).toEqual({ email: ['has already been taken'] });
 	});

@@ -32,7 +32,9 @@ const read = async (id: number) =>
 const maxAddressId = () =>
 	Math.max(
 		...[1, 5, 7].flatMap((p) =>
-			sandbox().store.customers(p).flatMap((c) => c.addresses.map((a) => a.id)),
+			sandbox()
+				.store.customers(p)
+				.flatMap((c) => c.addresses.map((a) => a.id)),
 		),
 	);
 

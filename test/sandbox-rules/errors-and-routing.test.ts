@@ -64,7 +64,12 @@ describe('not found', () => {
 
 describe('request bodies', () => {
 	it('answers 400 JSON for a malformed body', async () => {
-		const res = await sendRaw(single(sandbox()), 'post', endpointPath('createCustomer'), '{bad json');
+		const res = await sendRaw(
+			single(sandbox()),
+			'post',
+			endpointPath('createCustomer'),
+			'{bad json',
+		);
 		expect(res.status).toBe(400);
 		expect(res.data).toEqual({ error: 'Malformed JSON body' });
 		expect(res.headers['content-type']).toBe(JSON_TYPE);

@@ -89,7 +89,13 @@ describe('product seed', () => {
 		expect(
 			products.some((p) => p.discount === null) && products.some((p) => p.discount !== null),
 		).toBe(true);
-		expect(new Set(sandbox().store.products(7).map((p) => p.product_type)).size).toBe(4);
+		expect(
+			new Set(
+				sandbox()
+					.store.products(7)
+					.map((p) => p.product_type),
+			).size,
+		).toBe(4);
 	});
 
 	it('uses ids and merchant product_ids that are unique across the whole platform', () => {

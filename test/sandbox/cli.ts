@@ -39,7 +39,7 @@ async function main(): Promise<void> {
 		`  curl -H 'Authorization: Bearer ${single.token}' '${sandbox.baseUrl}${endpointPath('listProducts')}?${QUERY.page}=1'`,
 		`  curl -H 'Authorization: Bearer ${multi.token}' '${sandbox.baseUrl}${endpointPath('listCustomers')}?${QUERY.page}=1&${QUERY.profileId}=5'`,
 		'',
-		`Control endpoints (no auth): ${sandbox.url}/__sandbox/health | requests | reset`,
+		`Control endpoints (no auth): ${sandbox.url}/__sandbox/health | requests | reset | faults`,
 		'Press Ctrl+C to stop.',
 	];
 	console.log(lines.join('\n'));

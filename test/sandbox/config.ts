@@ -2,6 +2,8 @@
  * Every choice the sandbox makes that BillPro's documentation does not dictate, as named constants.
  * Paths and query-parameter names are NOT here: they come from nodes/BillPro/shared/api.ts.
  */
+import { STATUS_CODES } from 'node:http';
+
 import {
 	ENDPOINTS,
 	ENVIRONMENTS,
@@ -107,6 +109,81 @@ export const CONTROL_MESSAGES = {
 			: `cannot take a payment: the order is ${status}`,
 	/** key `scheduled_payments`: a live order with nothing left to collect (e.g. metered). */
 	nothingDue: 'has no scheduled or soft-declined payment to collect',
+} as const;
+
+// ---- Fault injection (sandbox-only: see faults.ts) ---------------------------------------------
+
+/** What a fault does to a matching request; see FaultKind in faults.ts. */
+export const FAULT_KINDS = ['status', 'html', 'malformedJson', 'reset', 'slow'] as const;
+
+/** Fault fields each kind takes; any other field is refused (a typo must not pass silently). */
+export const FAULT_FIELDS = {
+	status: ['status', 'retryAfter', 'body', 'when', 'delayMs'],
+	html: ['status', 'retryAfter', 'body', 'when', 'delayMs'],
+	malformedJson: ['status', 'retryAfter', 'body', 'when', 'delayMs'],
+	reset: ['when', 'delayMs'],
+	slow: ['delayMs'],
+} as const;
+
+export const FAULT_DEFAULTS = {
+	times: 1,
+	when: 'before',
+	/** For `status`; `html` and `malformedJson` default to 200 (a proxy page or a cut-off body). */
+	errorStatus: 500,
+	answerStatus: 200,
+	/** `slow`: longer than the node's usual timeouts in tests, shorter than jest's 30 s. */
+	slowDelayMs: 5000,
+} as const;
+
+/** setTimeout overflows past 2^31-1 ms; ten minutes is beyond any client timeout worth testing. */
+export const MAX_FAULT_DELAY_MS = 10 * 60_000;
+
+/** The answer a fault's `status` can have: no 1xx (interim answers are not final ones). */
+export const FAULT_STATUS_RANGE = { min: 200, max: 599 } as const;
+
+/** Logged as the status of a request whose connection was reset: no answer was sent. */
+export const NO_ANSWER_STATUS = 0;
+
+/** `malformedJson` body: a list cut off mid-string, as when a proxy drops the connection. */
+export const MALFORMED_JSON_BODY = '[{"id": 1, "product_id": "E28';
+
+/** `{"error": ...}` text of a `status` fault: the status' standard reason phrase (RFC 9110). */
+export function faultErrorText(status: number): string {
+	return STATUS_CODES[status] ?? 'Injected fault';
+}
+
+/**
+ * `html` page: nginx's own error page for an error status (what a proxy in front of BillPro sends),
+ * else a maintenance page served with 200.
+ */
+export function faultHtmlPage(status: number): string {
+	const title =
+		status >= 400 ? `${status} ${faultErrorText(status)}` : 'BillPro is down for maintenance';
+	return (
+		`<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n` +
+		`<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`
+	);
+}
+
+/** Field messages of POST /__sandbox/faults and store.faults.add. */
+export const FAULT_MESSAGES = {
+	notAList: 'must be an array of faults',
+	notAnObject: 'must be an object',
+	unknownField: 'is not a fault field',
+	badKind: `is not one of ${FAULT_KINDS.join(', ')}`,
+	notUsedBy: (kind: string) => `is not used by ${kind} faults`,
+	badMethod: 'is not one of GET, POST, PUT',
+	badPath: `must be an API path relative to ${API_BASE_PATH} (e.g. /customers) or an endpoint name (e.g. createCustomer)`,
+	prefixedPath: `must be relative to ${API_BASE_PATH}: drop the prefix`,
+	endpointMethod: (method: string, endpoint: string) =>
+		`must be ${method}, the method of ${endpoint}`,
+	badTimes: 'must be an integer >= 1',
+	badWhen: 'must be before or after',
+	badStatus: `must be an integer from ${FAULT_STATUS_RANGE.min} to ${FAULT_STATUS_RANGE.max}`,
+	badRetryAfter:
+		'must be an integer >= 0 (seconds) or a non-empty header value (e.g. an HTTP date)',
+	badDelay: `must be an integer from 0 to ${MAX_FAULT_DELAY_MS}`,
+	badBody: 'must be a string',
 } as const;
 
 // ---- Orders, scheduled payments, checkouts ----------------------------------------------------

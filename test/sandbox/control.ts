@@ -5,6 +5,10 @@
  *   GET    /__sandbox/requests                           -> the request log
  *   DELETE /__sandbox/requests                           -> clears the log
  *   POST   /__sandbox/reset                              -> back to the seed (clears the log too)
+ *   GET    /__sandbox/faults                             -> {"faults": [pending faults]}
+ *   POST   /__sandbox/faults  {"faults": [Fault, ...]}   -> appends; {"faults": [pending faults]}
+ *   DELETE /__sandbox/faults                             -> clears the pending faults
+ *          (see faults.ts; a bad fault spec is 422 keyed like "faults.0.kind", and adds nothing)
  *   POST   /__sandbox/customers/{id}/status?profile_id=N  {"status":"inactive"} -> the customer
  *   POST   /__sandbox/orders/{id}/payments?profile_id=N   {"outcome":"approve"} -> {order, payment}
  *          (the payment gateway's answer to the order's next payment: approve, soft_decline or
@@ -22,6 +26,7 @@ import {
 	sendJson,
 	unprocessable,
 } from './http';
+import { faultsFromBody } from './faultSpec';
 import { formatCustomer } from './resources/customer/format';
 import type { SandboxStore } from './store';
 import type { PaymentOutcome } from './types';
@@ -66,6 +71,15 @@ function dispatch(
 	}
 	if (method === 'POST' && path === '/reset') {
 		store.reset();
+		return { ok: true };
+	}
+	if (method === 'GET' && path === '/faults') return { faults: store.faults.pending() };
+	if (method === 'POST' && path === '/faults') {
+		store.faults.append(faultsFromBody(body));
+		return { faults: store.faults.pending() };
+	}
+	if (method === 'DELETE' && path === '/faults') {
+		store.faults.clear();
 		return { ok: true };
 	}
 	const statusPath = /^\/customers\/([^/]+)\/status$/.exec(path);

@@ -42,6 +42,11 @@ export class ErrorCollector {
 		}
 	}
 
+	/** A copy of the errors so far, `{}` when none. */
+	all(): FieldErrors {
+		return { ...this.errors };
+	}
+
 	throwIfAny(): void {
 		if (Object.keys(this.errors).length > 0) throw new UnprocessableError(this.errors);
 	}
@@ -58,11 +63,24 @@ export function isJsonObject(value: unknown): value is JsonObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+	sendText(res, status, JSON_CONTENT_TYPE, JSON.stringify(body));
+}
+
+/** Sends `text` as is; nothing when the connection is already gone or answered. */
+export function sendText(
+	res: ServerResponse,
+	status: number,
+	contentType: string,
+	text: string,
+	headers: Record<string, string> = {},
+): void {
 	if (res.destroyed || res.writableEnded) return;
-	const text = JSON.stringify(body);
 	res.writeHead(status, {
-		'content-type': 'application/json; charset=utf-8',
+		...headers,
+		'content-type': contentType,
 		'content-length': Buffer.byteLength(text),
 	});
 	res.end(text);
@@ -105,4 +123,24 @@ export function queryObject(params: URLSearchParams): Record<string, string> {
 	const query: Record<string, string> = {};
 	for (const [key, value] of params) query[key] = value;
 	return query;
+}
+
+/**
+ * Waits `ms`, or less if the connection closes first (close() must not wait on timers, and a
+ * client that gave up is not worth waiting for) or `signal` aborts.
+ */
+export function delay(ms: number, res: ServerResponse, signal?: AbortSignal): Promise<void> {
+	if (ms <= 0 || signal?.aborted || res.destroyed || !res.socket || res.socket.destroyed)
+		return Promise.resolve();
+	return new Promise((resolve) => {
+		const done = () => {
+			clearTimeout(timer);
+			res.off('close', done);
+			signal?.removeEventListener('abort', done);
+			resolve();
+		};
+		const timer = setTimeout(done, ms);
+		res.on('close', done);
+		signal?.addEventListener('abort', done);
+	});
 }

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 
 import { API_BASE_PATH, DEFAULT_HOST } from './config';
 import type { SeedOptions } from './seed';
+import type { FaultQueue } from './faults';
 import { createSandboxServer } from './server';
 import { SandboxStore } from './store';
 
@@ -27,6 +28,8 @@ export interface Sandbox {
 	baseUrl: string;
 	port: number;
 	store: SandboxStore;
+	/** Faults for the next matching API requests: the same object as store.faults. */
+	faults: FaultQueue;
 	/** Stops listening and closes every connection, keep-alive ones included. */
 	close(): Promise<void>;
 }
@@ -53,6 +56,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		baseUrl: url + API_BASE_PATH,
 		port,
 		store,
+		faults: store.faults,
 		close: () =>
 			new Promise<void>((resolve, reject) => {
 				server.close((error) => (error ? reject(error) : resolve()));
@@ -69,19 +73,30 @@ export {
 	DEFAULT_PORT,
 	DEFAULT_SEED_COUNTS,
 	ERRORS,
+	FAULT_DEFAULTS,
+	FAULT_KINDS,
+	FAULT_MESSAGES,
+	MALFORMED_JSON_BODY,
 	MAX_BODY_BYTES,
+	MAX_FAULT_DELAY_MS,
 	MAX_STRING_LENGTH,
 	MESSAGES,
 	MULTI_PROFILE_TOKEN,
+	NO_ANSWER_STATUS,
 	ORDER_MESSAGES,
 	ORDER_RULES,
 	PAGE_SIZE,
 	PORT_ENV_VAR,
 	PROFILES,
 	SINGLE_PROFILE_TOKEN,
+	faultErrorText,
+	faultHtmlPage,
 } from './config';
 export type { ApiUser, SandboxProfile } from './config';
 export type { FieldErrors } from './http';
+export { HTML_CONTENT_TYPE } from './faultAnswer';
+export { FaultQueue } from './faults';
+export type { Fault, FaultKind, FaultMethod, FaultWhen, PendingFault } from './faults';
 export { ISO_COUNTRIES, PHONE_RULES } from './validation';
 export type { SeedOptions } from './seed';
 export { SandboxStore } from './store';

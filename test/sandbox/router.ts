@@ -30,6 +30,7 @@ export function route(endpoint: EndpointName, handler: Handler): RouteDefinition
 }
 
 interface CompiledRoute {
+	endpoint: EndpointName;
 	method: string;
 	pattern: RegExp;
 	paramNames: string[];
@@ -38,7 +39,9 @@ interface CompiledRoute {
 	handler: Handler;
 }
 
-export type RouteMatch = { handler: Handler; params: Record<string, string> } | undefined;
+export type RouteMatch =
+	| { endpoint: EndpointName; handler: Handler; params: Record<string, string> }
+	| undefined;
 
 function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -57,6 +60,7 @@ function compile(definition: RouteDefinition): CompiledRoute {
 		})
 		.join('');
 	return {
+		endpoint: definition.endpoint,
 		method,
 		pattern: new RegExp(`^${source}$`),
 		paramNames,
@@ -82,10 +86,20 @@ export class Router {
 			candidate.paramNames.forEach((name, index) => {
 				params[name] = safeDecode(found[index + 1]);
 			});
-			return { handler: candidate.handler, params };
+			return { endpoint: candidate.endpoint, handler: candidate.handler, params };
 		}
 		return undefined;
 	}
+}
+
+/** Every endpoint of the table, implemented or not, for naming what a logged request called. */
+const ALL_ENDPOINTS = new Router(
+	(Object.keys(ENDPOINTS) as EndpointName[]).map((name) => route(name, () => undefined)),
+);
+
+/** The endpoint `method path` routes to (path relative to the API base), or undefined. */
+export function endpointAt(method: string, path: string): EndpointName | undefined {
+	return ALL_ENDPOINTS.match(method, path)?.endpoint;
 }
 
 /** A badly encoded segment stays as sent; the handler then reports it as not found. */

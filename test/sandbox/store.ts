@@ -3,11 +3,15 @@
  * sorted by id (new ids are always the largest, so appending keeps the order) plus maps for O(1)
  * lookups. Tests use the public methods in-process; the HTTP control endpoints call the same ones.
  */
-import { DEFAULT_HOST, DEFAULT_PORT, PROFILES } from './config';
+import type { EndpointName } from '../../nodes/BillPro/shared/api';
+import { API_BASE_PATH, DEFAULT_HOST, DEFAULT_PORT, PROFILES } from './config';
+import { FaultQueue, pathMatches, type FaultMethod } from './faults';
+import { pathProblem } from './faultSpec';
 import { IdCounters, type IdKind } from './ids';
 import { formatOrder } from './resources/order/format';
 import { processPayment } from './resources/order/processPayment';
 import { formatScheduledPayment } from './resources/scheduledPayment/format';
+import { endpointAt } from './router';
 import { resolveSeedCounts, seedPlatform, type SeedCounts, type SeedOptions } from './seed';
 import type {
 	CustomerStatus,
@@ -39,6 +43,12 @@ export class SandboxStore {
 	/** Every /api/v1 request, oldest first. The array is cleared in place, never replaced. */
 	readonly requests: RequestLogEntry[] = [];
 
+	/**
+	 * Faults for the next matching /api/v1 requests (faults.ts). reset() empties it and drops
+	 * requests a slow fault still holds.
+	 */
+	readonly faults = new FaultQueue();
+
 	private readonly seedCounts: SeedCounts;
 	private ids = new IdCounters();
 	private data = new Map<number, ProfileData>();
@@ -50,7 +60,7 @@ export class SandboxStore {
 		this.reset();
 	}
 
-	/** Back to the seed: data, id counters and the request log. */
+	/** Back to the seed: data, id counters, the request log and the fault queue. */
 	reset(): void {
 		this.ids = new IdCounters();
 		this.data = new Map();
@@ -73,10 +83,30 @@ export class SandboxStore {
 			});
 		}
 		this.resetRequests();
+		this.faults.reset();
 	}
 
 	resetRequests(): void {
 		this.requests.length = 0;
+	}
+
+	/**
+	 * Logged /api/v1 requests to an endpoint, any status (401s and faulted attempts included).
+	 * `path` matches as a Fault's does: '/customers/3', '/customers/{id}' or an endpoint name.
+	 */
+	requestsTo(endpoint: EndpointName): RequestLogEntry[];
+	requestsTo(method: FaultMethod, path: string): RequestLogEntry[];
+	requestsTo(methodOrEndpoint: string, maybePath?: string): RequestLogEntry[] {
+		const [method, path] =
+			maybePath === undefined ? [undefined, methodOrEndpoint] : [methodOrEndpoint, maybePath];
+		const problem = pathProblem(path);
+		if (problem) throw new Error(`requestsTo: path "${path}" ${problem}`);
+		return this.requests.filter((entry) => {
+			if (method !== undefined && entry.method !== method) return false;
+			if (!entry.path.startsWith(`${API_BASE_PATH}/`)) return false;
+			const apiPath = entry.path.slice(API_BASE_PATH.length);
+			return pathMatches(path, apiPath, endpointAt(entry.method, apiPath));
+		});
 	}
 
 	logRequest(entry: RequestLogEntry): void {

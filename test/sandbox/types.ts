@@ -4,6 +4,7 @@ export type ProductType = 'single_payment' | 'instalment' | 'subscription' | 'me
 export type ScheduledUnit = 'DAY' | 'WEEK' | 'MONTH' | 'YEAR';
 
 import { FIELD } from '../../nodes/BillPro/shared/api';
+import type { FaultKind } from './faults';
 
 /** A product's discount or tax, as in the guide's example. */
 export interface PriceAdjustment {
@@ -259,7 +260,10 @@ export interface RequestLogEntry {
 	profileId: string | undefined;
 	/** True when the bearer token was valid. */
 	authorized: boolean;
+	/** The status answered; 0 when a `reset` fault dropped the connection without an answer. */
 	status: number;
 	/** Parsed JSON body; undefined when empty or not JSON. */
 	body: unknown;
+	/** The kind of the injected fault applied to this request (see faults.ts); absent when none. */
+	fault?: FaultKind;
 }
