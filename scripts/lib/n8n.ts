@@ -1,0 +1,255 @@
+/**
+ * Running the cached n8n app: its environment, its CLI commands and the `n8n start` server.
+ * Everything listens on 127.0.0.1 only.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+import { run, sleep, type RunResult } from './proc';
+import type { Runtime } from './runtime';
+
+/**
+ * The local owner login. A fixed, local-only password: n8n listens on 127.0.0.1 only, and the
+ * instance holds nothing but sandbox fixtures. Override with BILLPRO_N8N_EMAIL / _PASSWORD.
+ */
+export const OWNER = {
+	email: process.env.BILLPRO_N8N_EMAIL ?? 'billpro@example.com',
+	password: process.env.BILLPRO_N8N_PASSWORD ?? 'BillPro-sandbox-1',
+	firstName: 'BillPro',
+	lastName: 'Developer',
+};
+
+/** Local-only, not a secret: it encrypts the sandbox credential in a throwaway local database. */
+const LOCAL_ENCRYPTION_KEY = 'n8n-nodes-billpro-local-only-encryption-key';
+
+export interface N8nOptions {
+	runtime: Runtime;
+	/** N8N_USER_FOLDER: n8n keeps its data in <userFolder>/.n8n */
+	userFolder: string;
+	port: number;
+	brokerPort: number;
+	/** e2e: point n8n's own npm calls (e.g. the Community nodes update check) at a closed local port. */
+	offlineNpm?: boolean;
+}
+
+let ownerHashCache: { password: string; hash: string } | undefined;
+
+/** bcrypt hash of the owner password, made with n8n's own bcryptjs (pure JS). */
+function ownerPasswordHash(runtime: Runtime): string {
+	if (ownerHashCache?.password === OWNER.password) return ownerHashCache.hash;
+	const requireFromN8n = createRequire(
+		path.join(path.dirname(path.dirname(runtime.n8nBin)), 'package.json'),
+	);
+	const bcrypt = requireFromN8n('bcryptjs') as { hashSync(value: string, rounds: number): string };
+	ownerHashCache = { password: OWNER.password, hash: bcrypt.hashSync(OWNER.password, 10) };
+	return ownerHashCache.hash;
+}
+
+/** The environment of every n8n command (CLI and server) for one user folder. */
+export function n8nEnv(options: N8nOptions): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		// Nothing from `npm run` (npm_config_ignore_scripts, …), nor a developer's own N8N_* setup,
+		// nor jest's NODE_ENV=test (n8n then uses an in-memory database and stays silent).
+		if (/^(npm_|N8N_|JEST_)/i.test(key) || key === 'NODE_OPTIONS' || key === 'NODE_ENV') continue;
+		env[key] = value;
+	}
+	Object.assign(env, {
+		PATH: `${options.runtime.nodeBin}${path.delimiter}${process.env.PATH ?? ''}`,
+		N8N_USER_FOLDER: options.userFolder,
+		N8N_ENCRYPTION_KEY: LOCAL_ENCRYPTION_KEY,
+		N8N_PORT: String(options.port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${options.port}`,
+		N8N_SECURE_COOKIE: 'false',
+		N8N_RUNNERS_BROKER_PORT: String(options.brokerPort),
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		// Fetches a catalogue from n8n's servers at start; nothing here needs it.
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		// Today's default, set explicitly: this package is an unverified community package.
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+		N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
+		N8N_INSTANCE_OWNER_FIRST_NAME: OWNER.firstName,
+		N8N_INSTANCE_OWNER_LAST_NAME: OWNER.lastName,
+		N8N_INSTANCE_OWNER_PASSWORD_HASH: ownerPasswordHash(options.runtime),
+	});
+	if (options.offlineNpm) {
+		env.npm_config_registry = 'http://127.0.0.1:9/';
+		env.npm_config_fetch_retries = '0';
+	}
+	return env;
+}
+
+/** Runs `n8n <args>` to completion (import:credentials, import:workflow, execute, …). */
+export async function n8nCli(
+	options: N8nOptions,
+	args: string[],
+	extra: { logFile?: string; capture?: boolean; check?: boolean; brokerPort?: number } = {},
+): Promise<RunResult> {
+	const env = n8nEnv(options);
+	// A CLI command starts its own task broker: keep it off the running server's port.
+	if (extra.brokerPort) env.N8N_RUNNERS_BROKER_PORT = String(extra.brokerPort);
+	return await run(options.runtime.node, [options.runtime.n8nBin, ...args], {
+		env,
+		cwd: options.userFolder,
+		logFile: extra.logFile,
+		capture: extra.capture,
+		check: extra.check,
+		timeoutMs: 180_000,
+	});
+}
+
+export interface N8nServer {
+	url: string;
+	process: ChildProcess;
+	logFile: string;
+	/** SIGTERM to n8n (and its task runner), then SIGKILL after the timeout. */
+	stop(timeoutMs?: number): Promise<void>;
+	exited: Promise<number | null>;
+}
+
+/** Starts `n8n start` in its own process group and waits until its REST API answers. */
+export async function startN8n(options: N8nOptions, logFile: string): Promise<N8nServer> {
+	mkdirSync(path.dirname(logFile), { recursive: true });
+	const log = createWriteStream(logFile, { flags: 'a' });
+	log.write(`\n===== n8n start ${new Date().toISOString()} =====\n`);
+	const child = spawn(options.runtime.node, [options.runtime.n8nBin, 'start'], {
+		env: n8nEnv(options),
+		cwd: options.userFolder,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		// Its own process group: Ctrl-C in the terminal reaches only `npm start`, which then
+		// stops n8n once and in order.
+		detached: true,
+	});
+	child.stdout?.pipe(log, { end: false });
+	child.stderr?.pipe(log, { end: false });
+	const exited = new Promise<number | null>((resolve) => {
+		child.once('exit', (code, signal) => {
+			log.write(`\n===== n8n exited (${signal ?? code}) =====\n`);
+			resolve(code ?? (signal ? 128 : null));
+		});
+	});
+	// If this process dies without stopping n8n, take n8n down too.
+	const killOnExit = () => {
+		try {
+			if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+	};
+	process.once('exit', killOnExit);
+
+	const url = `http://127.0.0.1:${options.port}`;
+	const server: N8nServer = {
+		url,
+		process: child,
+		logFile,
+		exited,
+		async stop(timeoutMs = 30_000) {
+			if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+			try {
+				process.kill(-child.pid, 'SIGTERM');
+			} catch {
+				return;
+			}
+			let timer: NodeJS.Timeout | undefined;
+			const stopped = await Promise.race([
+				exited.then(() => true),
+				new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
+			]);
+			clearTimeout(timer);
+			if (!stopped) {
+				try {
+					process.kill(-child.pid, 'SIGKILL');
+				} catch {
+					// gone meanwhile
+				}
+				await exited;
+			}
+			process.removeListener('exit', killOnExit);
+			log.end();
+		},
+	};
+
+	const deadline = Date.now() + 120_000;
+	let earlyExit: number | null | undefined;
+	void exited.then((code) => (earlyExit = code));
+	while (Date.now() < deadline) {
+		if (earlyExit !== undefined) {
+			throw new Error(
+				`n8n exited with ${earlyExit} while starting. Last lines of ${logFile}:\n${tailOf(logFile)}`,
+			);
+		}
+		if (
+			(await httpStatus(`${url}/healthz/readiness`)) === 200 &&
+			(await httpStatus(`${url}/rest/settings`)) === 200
+		) {
+			return server;
+		}
+		await sleep(500);
+	}
+	await server.stop();
+	throw new Error(
+		`n8n did not become ready within 120 s. Last lines of ${logFile}:\n${tailOf(logFile)}`,
+	);
+}
+
+async function httpStatus(url: string): Promise<number> {
+	try {
+		const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+		await response.arrayBuffer();
+		return response.status;
+	} catch {
+		return 0;
+	}
+}
+
+export function tailOf(file: string, lines = 40): string {
+	try {
+		return readFileSync(file, 'utf8').trim().split('\n').slice(-lines).join('\n');
+	} catch {
+		return '(no log)';
+	}
+}
+
+/**
+ * `n8n execute --rawOutput` prints the run as pretty JSON, possibly after log lines: the JSON is
+ * the block from a line `{` to the next line `}`.
+ */
+export function parseRawOutput(stdout: string): N8nRun {
+	const lines = stdout.split('\n');
+	const start = lines.indexOf('{');
+	const end = lines.indexOf('}', start);
+	if (start < 0 || end < 0)
+		throw new Error(`No run JSON in n8n's output:\n${stdout.slice(0, 2000)}`);
+	return JSON.parse(lines.slice(start, end + 1).join('\n')) as N8nRun;
+}
+
+/** The parts of n8n's IRun the tests read. */
+export interface N8nRun {
+	data: {
+		resultData: {
+			error?: { message: string; description?: string; node?: { name: string } };
+			lastNodeExecuted?: string;
+			runData: Record<
+				string,
+				Array<{
+					executionStatus?: string;
+					error?: { message: string; description?: string };
+					data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> };
+				}>
+			>;
+		};
+	};
+	status?: string;
+	finished?: boolean;
+}

@@ -1,0 +1,70 @@
+/**
+ * A logged-in client of n8n's internal REST API (/rest), as the editor uses it: the session is
+ * the `n8n-auth` cookie, and n8n ties it to a `browser-id` header that every request repeats.
+ */
+export class N8nRest {
+	private cookie = '';
+
+	private readonly browserId = `billpro-e2e-${process.pid}`;
+
+	constructor(readonly url: string) {}
+
+	async login(email: string, password: string): Promise<Record<string, unknown>> {
+		const response = await fetch(`${this.url}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': this.browserId },
+			body: JSON.stringify({ emailOrLdapLoginId: email, password }),
+		});
+		const body = (await response.json()) as { data?: Record<string, unknown>; message?: string };
+		if (!response.ok || !body.data) {
+			throw new Error(
+				`n8n login as ${email} failed: HTTP ${response.status} ${body.message ?? ''}`,
+			);
+		}
+		const setCookie = response.headers.getSetCookie?.() ?? [];
+		const auth = setCookie.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
+		if (!auth) throw new Error('n8n login returned no n8n-auth cookie');
+		this.cookie = auth;
+		return body.data;
+	}
+
+	/** Fetches a path (e.g. '/rest/credentials', '/types/nodes.json'); returns status and JSON. */
+	async request<T = unknown>(
+		method: string,
+		urlPath: string,
+		body?: unknown,
+	): Promise<{ status: number; body: T }> {
+		const response = await fetch(`${this.url}${urlPath}`, {
+			method,
+			headers: {
+				cookie: this.cookie,
+				'browser-id': this.browserId,
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		let parsed: unknown = text;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			// not JSON: keep the text
+		}
+		return { status: response.status, body: parsed as T };
+	}
+
+	/** GET/POST on /rest: returns `data`, throws on an HTTP error. */
+	async data<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<T> {
+		const { status, body: answer } = await this.request<{ data: T; message?: string }>(
+			method,
+			urlPath,
+			body,
+		);
+		if (status >= 400) {
+			throw new Error(
+				`${method} ${urlPath}: HTTP ${status} ${JSON.stringify(answer).slice(0, 500)}`,
+			);
+		}
+		return answer.data;
+	}
+}

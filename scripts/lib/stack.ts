@@ -1,0 +1,228 @@
+/**
+ * The whole local stack, shared by `npm start` and the e2e tests: the cached n8n app, this
+ * package installed into it as a community package, the BillPro sandbox, a ready "BillPro
+ * Sandbox" credential, the example workflows, and n8n listening on 127.0.0.1.
+ */
+import { createHash } from 'node:crypto';
+import {
+	copyFileSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { SINGLE_PROFILE_TOKEN, startSandbox, type Sandbox } from '../../test/sandbox';
+import { step, timed } from './log';
+import { n8nCli, OWNER, startN8n, type N8nOptions, type N8nServer } from './n8n';
+import {
+	buildAndPack,
+	declaredNodes,
+	installCommunityPackage,
+	registerCommunityPackage,
+	REPO_ROOT,
+} from './package';
+import { freePort } from './proc';
+import { N8N_VERSION, ensureRuntime, type Runtime } from './runtime';
+import { N8nRest } from './rest';
+
+export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
+
+/** The credential every example workflow refers to. */
+export const SANDBOX_CREDENTIAL = {
+	id: 'billproSandbox01',
+	name: 'BillPro Sandbox',
+	type: 'billProApi',
+};
+
+export interface ExampleWorkflow {
+	/** File name without .json, e.g. 'bulk-import-customers'. */
+	slug: string;
+	file: string;
+	id: string;
+	name: string;
+}
+
+export function listExamples(): ExampleWorkflow[] {
+	return readdirSync(EXAMPLES_DIR)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => {
+			const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as {
+				id: string;
+				name: string;
+			};
+			return {
+				slug: file.replace(/\.json$/, ''),
+				file: path.join(EXAMPLES_DIR, file),
+				id: workflow.id,
+				name: workflow.name,
+			};
+		});
+}
+
+export interface StackOptions {
+	/** N8N_USER_FOLDER (n8n's data goes into <userFolder>/.n8n). */
+	userFolder: string;
+	/** Where logs and the packed tarball go. */
+	workDir: string;
+	n8nPort: number;
+	brokerPort: number;
+	/** 0: a random free port. */
+	sandboxPort: number;
+	/**
+	 * 'all': import every example (e2e). 'changed': only examples that are new or changed since
+	 * the last import into this user folder, so edits made in the editor survive a restart.
+	 */
+	importExamples: 'all' | 'changed';
+	/** Point n8n's own npm calls at a closed local port (e2e: nothing leaves 127.0.0.1). */
+	offlineNpm?: boolean;
+}
+
+export interface Stack {
+	runtime: Runtime;
+	n8nOptions: N8nOptions;
+	n8n: N8nServer;
+	sandbox: Sandbox;
+	tarball: string;
+	packageName: string;
+	packageVersion: string;
+	examples: ExampleWorkflow[];
+	importedExamples: string[];
+	logDir: string;
+	/** Stops n8n, then the sandbox. */
+	stop(): Promise<void>;
+}
+
+function sha256(file: string): string {
+	return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+	const logDir = path.join(options.workDir, 'logs');
+	mkdirSync(logDir, { recursive: true });
+	mkdirSync(options.userFolder, { recursive: true });
+	const setupLog = path.join(logDir, 'setup.log');
+
+	const runtime = await ensureRuntime();
+	const tarball = await buildAndPack(path.join(options.workDir, 'package'), setupLog);
+	step(`Packed ${path.basename(tarball)}`);
+
+	const n8nOptions: N8nOptions = {
+		runtime,
+		userFolder: options.userFolder,
+		port: options.n8nPort,
+		brokerPort: options.brokerPort,
+		offlineNpm: options.offlineNpm,
+	};
+
+	const packageJson = await timed(
+		`Installing ${path.basename(tarball)} as an n8n community package into ${path.join(options.userFolder, '.n8n', 'nodes')}`,
+		() => installCommunityPackage(runtime, options.userFolder, tarball, setupLog),
+	);
+
+	const sandbox = await startSandbox({ host: '127.0.0.1', port: options.sandboxPort });
+	step(`BillPro sandbox listening on ${sandbox.baseUrl}`);
+	let n8n: N8nServer | undefined;
+	try {
+		const scratch = mkdtempSync(path.join(tmpdir(), 'billpro-import-'));
+		try {
+			// Plain JSON is encrypted by n8n on import. The token is the sandbox's fixture token.
+			const credentialFile = path.join(scratch, 'credentials.json');
+			writeFileSync(
+				credentialFile,
+				JSON.stringify([
+					{
+						...SANDBOX_CREDENTIAL,
+						data: {
+							apiToken: SINGLE_PROFILE_TOKEN,
+							environment: 'custom',
+							customUrl: sandbox.baseUrl,
+							profileId: '',
+						},
+					},
+				]),
+			);
+			const cliBroker = await freePort();
+			await timed(
+				`Creating the "${SANDBOX_CREDENTIAL.name}" credential (n8n import:credentials)`,
+				() =>
+					n8nCli(n8nOptions, ['import:credentials', `--input=${credentialFile}`], {
+						logFile: setupLog,
+						brokerPort: cliBroker,
+					}),
+			);
+
+			const examples = listExamples();
+			const stateFile = path.join(options.userFolder, 'billpro-imported-examples.json');
+			let state: Record<string, string> = {};
+			try {
+				state = JSON.parse(readFileSync(stateFile, 'utf8')) as Record<string, string>;
+			} catch {
+				state = {};
+			}
+			const toImport = examples.filter(
+				(example) =>
+					options.importExamples === 'all' || state[example.slug] !== sha256(example.file),
+			);
+			if (toImport.length > 0) {
+				const folder = path.join(scratch, 'workflows');
+				mkdirSync(folder);
+				for (const example of toImport)
+					copyFileSync(example.file, path.join(folder, path.basename(example.file)));
+				await timed(`Importing ${toImport.length} example workflow(s) (n8n import:workflow)`, () =>
+					n8nCli(n8nOptions, ['import:workflow', '--separate', `--input=${folder}`], {
+						logFile: setupLog,
+						brokerPort: cliBroker,
+					}),
+				);
+				for (const example of toImport) state[example.slug] = sha256(example.file);
+				writeFileSync(stateFile, JSON.stringify(state, null, 2) + '\n');
+			} else {
+				step('Example workflows unchanged since the last import: kept as they are in n8n');
+			}
+
+			await registerCommunityPackage(
+				runtime,
+				options.userFolder,
+				packageJson,
+				declaredNodes(),
+				setupLog,
+			);
+
+			n8n = await timed(`Starting n8n ${N8N_VERSION} on http://127.0.0.1:${options.n8nPort}`, () =>
+				startN8n(n8nOptions, path.join(logDir, 'n8n.log')),
+			);
+			// The owner comes from N8N_INSTANCE_OWNER_*: check the login works before announcing it.
+			await new N8nRest(n8n.url).login(OWNER.email, OWNER.password);
+
+			const server = n8n;
+			return {
+				runtime,
+				n8nOptions,
+				n8n: server,
+				sandbox,
+				tarball,
+				packageName: packageJson.name,
+				packageVersion: packageJson.version,
+				examples,
+				importedExamples: toImport.map((example) => example.slug),
+				logDir,
+				async stop() {
+					await server.stop();
+					await sandbox.close();
+				},
+			};
+		} finally {
+			rmSync(scratch, { recursive: true, force: true });
+		}
+	} catch (error) {
+		await n8n?.stop();
+		await sandbox.close();
+		throw error;
+	}
+}

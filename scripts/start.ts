@@ -1,0 +1,131 @@
+/**
+ * `npm start`: a real n8n with this package loaded as a community package, the BillPro sandbox,
+ * a ready "BillPro Sandbox" credential and the example workflows. Ctrl-C stops everything.
+ *
+ * Ports (127.0.0.1 only): n8n 5680 (BILLPRO_N8N_PORT), its task broker 5681
+ * (BILLPRO_N8N_BROKER_PORT), the sandbox 8787 (BILLPRO_SANDBOX_PORT).
+ * n8n and its data live in the cache folder (see scripts/lib/runtime.ts), not in the repository.
+ */
+import path from 'node:path';
+
+import { SINGLE_PROFILE_TOKEN } from '../test/sandbox';
+import { print, step, warn } from './lib/log';
+import { OWNER, tailOf } from './lib/n8n';
+import { portOpen } from './lib/proc';
+import { cacheRoot } from './lib/runtime';
+import { SANDBOX_CREDENTIAL, startStack, type Stack } from './lib/stack';
+
+function portFromEnv(name: string, fallback: number): number {
+	const raw = process.env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const port = Number(raw);
+	if (!Number.isInteger(port) || port < 1 || port > 65535) {
+		throw new Error(`${name}=${raw} is not a port number (1-65535)`);
+	}
+	return port;
+}
+
+async function main(): Promise<void> {
+	const ports = {
+		n8n: portFromEnv('BILLPRO_N8N_PORT', 5680),
+		broker: portFromEnv('BILLPRO_N8N_BROKER_PORT', 5681),
+		sandbox: portFromEnv('BILLPRO_SANDBOX_PORT', 8787),
+	};
+	const envNames = {
+		n8n: 'BILLPRO_N8N_PORT',
+		broker: 'BILLPRO_N8N_BROKER_PORT',
+		sandbox: 'BILLPRO_SANDBOX_PORT',
+	};
+	for (const [key, port] of Object.entries(ports) as Array<[keyof typeof ports, number]>) {
+		if (await portOpen(port)) {
+			throw new Error(
+				`Port ${port} on 127.0.0.1 is already in use (another \`npm start\`?). Stop it, or pick another port with ${envNames[key]}=<port>.`,
+			);
+		}
+	}
+
+	const root = cacheRoot();
+	const userFolder = process.env.BILLPRO_N8N_USER_FOLDER
+		? path.resolve(process.env.BILLPRO_N8N_USER_FOLDER)
+		: path.join(root, 'n8n-user');
+
+	let running: Stack | undefined;
+	let stopping = false;
+	const stop = async (reason: string, code: number) => {
+		if (stopping) return;
+		stopping = true;
+		print('');
+		step(`${reason}: stopping n8n and the BillPro sandbox...`);
+		await running?.stop();
+		step('Stopped.');
+		process.exit(code);
+	};
+	// One Ctrl-C can arrive several times: the terminal signals the whole process group, and npm
+	// and tsx forward it too. Only a later, separate Ctrl-C forces an exit.
+	let firstSigint = 0;
+	process.on('SIGINT', () => {
+		if (stopping) {
+			if (Date.now() - firstSigint < 2000) return;
+			warn('Second Ctrl-C: exiting now (n8n is killed).');
+			process.exit(130);
+		}
+		firstSigint = Date.now();
+		void stop('Ctrl-C', 0);
+	});
+	process.on('SIGTERM', () => void stop('SIGTERM', 0));
+
+	const stack: Stack = await startStack({
+		userFolder,
+		workDir: root,
+		n8nPort: ports.n8n,
+		brokerPort: ports.broker,
+		sandboxPort: ports.sandbox,
+		importExamples: 'changed',
+	});
+	running = stack;
+	if (stopping) return;
+
+	const { n8n, sandbox } = stack;
+	void n8n.exited.then(async (code) => {
+		if (stopping) return;
+		warn(
+			`n8n exited unexpectedly (${code}). Last lines of ${n8n.logFile}:\n${tailOf(n8n.logFile)}`,
+		);
+		await stop('n8n exited', 1);
+	});
+
+	const line = '─'.repeat(78);
+	print(
+		[
+			'',
+			line,
+			`  n8n ${stack.runtime.n8nVersion} is running with ${stack.packageName} ${stack.packageVersion} (community package)`,
+			'',
+			`  Editor     ${n8n.url}`,
+			`  Login      ${OWNER.email}  /  ${OWNER.password}`,
+			'             (a fixed local-only login: n8n listens on 127.0.0.1 only)',
+			'',
+			`  Sandbox    ${sandbox.baseUrl}   (the BillPro sandbox, a local simulator)`,
+			`  Token      ${SINGLE_PROFILE_TOKEN}`,
+			'             (a sandbox fixture token, not a secret; single merchant profile)',
+			`  Credential "${SANDBOX_CREDENTIAL.name}" in n8n points at the sandbox (Custom URL).`,
+			'',
+			'  Example workflows:',
+			...stack.examples.map(
+				(example) => `    ${n8n.url}/workflow/${example.id.padEnd(22)} ${example.name}`,
+			),
+			'',
+			`  n8n data   ${userFolder}`,
+			`  Logs       ${n8n.logFile}`,
+			'',
+			'  Press Ctrl-C to stop n8n and the sandbox.',
+			line,
+			'',
+		].join('\n'),
+	);
+}
+
+main().catch((error: Error) => {
+	warn(error.message);
+	process.exit(1);
+});

@@ -1,0 +1,92 @@
+/**
+ * The n8n editor in headless Chromium: sign in, add the BillPro node to a new workflow from the
+ * nodes panel, and save a screenshot of its parameter panel as docs/billpro-node.png (the
+ * README shows it).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+import { OWNER } from '../../scripts/lib/n8n';
+import { REPO_ROOT } from '../../scripts/lib/package';
+import { CHROMIUM, CHROMIUM_ARGS } from './support/chromium';
+import { e2e } from './support/context';
+
+const SCREENSHOT = path.join(REPO_ROOT, 'docs', 'billpro-node.png');
+
+describe('The n8n editor', () => {
+	let userDataDir: string;
+	let browser: BrowserContext;
+	let page: Page;
+
+	beforeAll(async () => {
+		userDataDir = mkdtempSync(path.join(tmpdir(), 'billpro-chromium-'));
+		browser = await chromium.launchPersistentContext(userDataDir, {
+			executablePath: CHROMIUM,
+			headless: true,
+			args: CHROMIUM_ARGS,
+			viewport: { width: 1440, height: 900 },
+			deviceScaleFactor: 1,
+		});
+		page = browser.pages()[0] ?? (await browser.newPage());
+		page.setDefaultTimeout(30_000);
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		rmSync(userDataDir, { recursive: true, force: true });
+	});
+
+	it('adds the BillPro node from the nodes panel and shows its parameters', async () => {
+		const { n8nUrl, credential } = e2e();
+		await page.goto(`${n8nUrl}/signin`);
+		await page.fill('#emailOrLdapLoginId', OWNER.email);
+		await page.fill('#password', OWNER.password);
+		await page.click('[data-test-id="form-submit-button"]');
+		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+
+		await page.goto(`${n8nUrl}/workflow/new`);
+		await page.click('[data-test-id="canvas-add-button"]');
+		// The nodes panel opens with its search box focused.
+		await page.locator('[data-test-id="node-creator-search-bar"]').waitFor();
+		await page.keyboard.type('BillPro');
+		await page.click('[data-test-id="node-creator-item-name"]:text-is("BillPro")');
+		// The node's actions, grouped by resource.
+		await page.getByText('Create a customer', { exact: true }).click();
+
+		const ndv = page.locator('[data-test-id="ndv"]');
+		const parameters = ndv.locator('[data-test-id="node-parameters"]');
+		await parameters.waitFor();
+		// The only BillPro API credential is picked on its own.
+		await expect(
+			ndv.locator('[data-test-id="node-credentials-select"] input').inputValue(),
+		).resolves.toBe(credential.name);
+		await expect(
+			ndv.locator('[data-test-id="parameter-input-resource"] input').inputValue(),
+		).resolves.toBe('Customer');
+		await expect(
+			ndv.locator('[data-test-id="parameter-input-operation"] input').inputValue(),
+		).resolves.toBe('Create');
+
+		await parameters.locator('[data-test-id="parameter-input-firstName"] input').fill('Dana');
+		await parameters.locator('[data-test-id="parameter-input-lastName"] input').fill('Borys');
+		await parameters
+			.locator('[data-test-id="parameter-input-email"] input')
+			.fill('dana.borys@example.com');
+		// Additional Fields → Phone (the Settings tab has an "Add Field" of its own, hidden).
+		await parameters.locator('[data-test-id="collection-parameter-add"]').first().click();
+		await page
+			.locator('[data-test-id="collection-parameter-option"]')
+			.filter({ hasText: /^Phone$/ })
+			.click();
+		const phone = parameters.locator('[data-test-id="parameter-input-phone"] input');
+		await phone.fill('+447700900123');
+		await phone.blur();
+		await page.mouse.move(0, 0);
+		await page.waitForTimeout(500);
+
+		mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+		await ndv.screenshot({ path: SCREENSHOT });
+	});
+});

@@ -1,0 +1,84 @@
+/**
+ * `npm start` brings up n8n and the sandbox, prints the editor URL and the login, and Ctrl-C
+ * stops both. Run on other ports and in a temporary n8n user folder, beside the suite's own n8n.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { OWNER } from '../../scripts/lib/n8n';
+import { REPO_ROOT } from '../../scripts/lib/package';
+import { freePort, portOpen, sleep } from '../../scripts/lib/proc';
+import { SINGLE_PROFILE_TOKEN } from '../sandbox';
+
+describe('npm start', () => {
+	it('starts n8n with the BillPro node and the sandbox, and Ctrl-C stops both', async () => {
+		const userFolder = mkdtempSync(path.join(tmpdir(), 'billpro-start-'));
+		const ports = { n8n: await freePort(), broker: await freePort(), sandbox: await freePort() };
+		const child = spawn('npm', ['start'], {
+			cwd: REPO_ROOT,
+			env: {
+				...process.env,
+				BILLPRO_N8N_USER_FOLDER: userFolder,
+				BILLPRO_N8N_PORT: String(ports.n8n),
+				BILLPRO_N8N_BROKER_PORT: String(ports.broker),
+				BILLPRO_SANDBOX_PORT: String(ports.sandbox),
+			},
+			// Its own process group, like a terminal's foreground job: Ctrl-C signals the group.
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		const exited = new Promise<string>((resolve) =>
+			child.once('exit', (code, signal) => resolve(signal ?? String(code))),
+		);
+
+		try {
+			const deadline = Date.now() + 150_000;
+			while (!output.includes('Press Ctrl-C') && Date.now() < deadline && child.exitCode === null) {
+				await sleep(250);
+			}
+			expect(output).toContain('Press Ctrl-C to stop n8n and the sandbox.');
+
+			const editor = `http://127.0.0.1:${ports.n8n}`;
+			const sandboxBase = `http://127.0.0.1:${ports.sandbox}/api/v1`;
+			expect(output).toMatch(new RegExp(`Editor\\s+${editor}`));
+			expect(output).toContain(`${OWNER.email}  /  ${OWNER.password}`);
+			expect(output).toMatch(new RegExp(`Sandbox\\s+${sandboxBase}`));
+			expect(output).toContain(SINGLE_PROFILE_TOKEN);
+
+			expect((await fetch(`${editor}/`)).status).toBe(200);
+			expect(
+				await (await fetch(`http://127.0.0.1:${ports.sandbox}/__sandbox/health`)).json(),
+			).toEqual({ ok: true });
+
+			// Ctrl-C.
+			process.kill(-(child.pid as number), 'SIGINT');
+			let timer: NodeJS.Timeout | undefined;
+			const end = await Promise.race([
+				exited,
+				new Promise<string>(
+					(resolve) => (timer = setTimeout(() => resolve('still running after 45 s'), 45_000)),
+				),
+			]);
+			clearTimeout(timer);
+			// npm itself ends the way a terminal's Ctrl-C ends it: by the signal.
+			expect(['0', 'SIGINT']).toContain(end);
+			expect(output).toContain('Stopped.');
+			expect(output).not.toContain('WARNING');
+			expect(await portOpen(ports.n8n)).toBe(false);
+			expect(await portOpen(ports.broker)).toBe(false);
+			expect(await portOpen(ports.sandbox)).toBe(false);
+		} catch (error) {
+			process.stdout.write(`npm start printed:\n${output}\n`);
+			throw error;
+		} finally {
+			if (child.exitCode === null && child.signalCode === null)
+				process.kill(-(child.pid as number), 'SIGKILL');
+			rmSync(userFolder, { recursive: true, force: true });
+		}
+	});
+});

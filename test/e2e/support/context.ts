@@ -1,0 +1,182 @@
+/**
+ * What the e2e tests share: the running n8n and sandbox started by globalSetup (described by a
+ * JSON file, since jest runs the tests in their own module registry), and helpers to run
+ * workflows through n8n, talk to n8n's REST API and read the sandbox's state.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import {
+	n8nCli,
+	OWNER,
+	parseRawOutput,
+	type N8nOptions,
+	type N8nRun,
+} from '../../../scripts/lib/n8n';
+import { freePort } from '../../../scripts/lib/proc';
+import { N8nRest } from '../../../scripts/lib/rest';
+import type { ExampleWorkflow } from '../../../scripts/lib/stack';
+import type { RequestLogEntry } from '../../sandbox';
+
+export const CONTEXT_ENV = 'BILLPRO_E2E_CONTEXT';
+
+export interface E2eContext {
+	n8nUrl: string;
+	n8nOptions: N8nOptions;
+	sandboxUrl: string;
+	sandboxBaseUrl: string;
+	workDir: string;
+	logDir: string;
+	packageName: string;
+	packageVersion: string;
+	tarball: string;
+	credential: { id: string; name: string; type: string };
+	examples: ExampleWorkflow[];
+}
+
+let cached: E2eContext | undefined;
+
+export function e2e(): E2eContext {
+	if (cached) return cached;
+	const file = process.env[CONTEXT_ENV];
+	if (!file) throw new Error(`${CONTEXT_ENV} is not set: run the e2e tests with npm run test:e2e`);
+	cached = JSON.parse(readFileSync(file, 'utf8')) as E2eContext;
+	return cached;
+}
+
+export function example(slug: string): ExampleWorkflow {
+	const found = e2e().examples.find((candidate) => candidate.slug === slug);
+	if (!found) throw new Error(`No example workflow examples/${slug}.json`);
+	return found;
+}
+
+export interface WorkflowJson {
+	id: string;
+	name: string;
+	nodes: Array<{ name: string; type: string; parameters: Record<string, unknown> }>;
+	[key: string]: unknown;
+}
+
+/** An example's workflow JSON, e.g. to patch test data into it before importWorkflow(). */
+export function exampleJson(slug: string): WorkflowJson {
+	return JSON.parse(readFileSync(example(slug).file, 'utf8')) as WorkflowJson;
+}
+
+/** Imports a workflow into the running n8n (`n8n import:workflow`): one with the same id is replaced. */
+export async function importWorkflow(workflow: WorkflowJson): Promise<void> {
+	const context = e2e();
+	const folder = mkdtempSync(path.join(tmpdir(), 'billpro-workflow-'));
+	try {
+		const file = path.join(folder, 'workflow.json');
+		writeFileSync(file, JSON.stringify(workflow));
+		await n8nCli(context.n8nOptions, ['import:workflow', `--input=${file}`], {
+			brokerPort: await freePort(),
+			logFile: path.join(context.logDir, 'import.log'),
+		});
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
+}
+
+/** A REST client logged in as the owner. */
+export async function n8nRest(): Promise<N8nRest> {
+	const rest = new N8nRest(e2e().n8nUrl);
+	await rest.login(OWNER.email, OWNER.password);
+	return rest;
+}
+
+export interface WorkflowRun {
+	/** n8n's exit code: 0 when the execution succeeded. */
+	code: number;
+	run: N8nRun;
+	/** The JSON items a node emitted on one of its outputs (first run of the node). */
+	items(nodeName: string, output?: number): Array<Record<string, unknown>>;
+}
+
+/**
+ * Runs a saved workflow through n8n: `n8n execute --id <id> --rawOutput` against the same
+ * database as the running server (its own task broker port). The run starts at the workflow's
+ * Manual Trigger.
+ */
+export async function executeWorkflow(id: string): Promise<WorkflowRun> {
+	const context = e2e();
+	const result = await n8nCli(context.n8nOptions, ['execute', `--id=${id}`, '--rawOutput'], {
+		capture: true,
+		check: false,
+		brokerPort: await freePort(),
+		logFile: path.join(context.logDir, 'execute.log'),
+	});
+	const run = parseRawOutput(result.stdout);
+	return {
+		code: result.code,
+		run,
+		items(nodeName, output = 0) {
+			const runs = run.data.resultData.runData[nodeName];
+			if (!runs) {
+				throw new Error(
+					`Node "${nodeName}" did not run. Nodes that ran: ${Object.keys(run.data.resultData.runData).join(', ')}`,
+				);
+			}
+			return (runs[0].data?.main[output] ?? []).map((item) => item.json);
+		},
+	};
+}
+
+/** The sandbox, over HTTP (it runs in jest's globalSetup process). */
+export const sandbox = {
+	async reset(): Promise<void> {
+		await sandboxFetch('POST', '/__sandbox/reset');
+	},
+	async clearRequests(): Promise<void> {
+		await sandboxFetch('DELETE', '/__sandbox/requests');
+	},
+	async requests(): Promise<SandboxRequest[]> {
+		return (await sandboxFetch('GET', '/__sandbox/requests')) as SandboxRequest[];
+	},
+	/** A BillPro API call with a sandbox fixture token. */
+	async api<T = unknown>(
+		token: string,
+		method: string,
+		apiPath: string,
+		body?: unknown,
+	): Promise<{ status: number; body: T }> {
+		const response = await fetch(`${e2e().sandboxBaseUrl}${apiPath}`, {
+			method,
+			headers: {
+				authorization: `Bearer ${token}`,
+				accept: 'application/json',
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		return { status: response.status, body: (await response.json()) as T };
+	},
+	/** The sandbox's simulated gateway: approves or declines an order's next payment. */
+	async pay(orderId: number, outcome: 'approve' | 'soft_decline' | 'hard_decline', profileId = 1) {
+		const response = await fetch(
+			`${e2e().sandboxUrl}/__sandbox/orders/${orderId}/payments?profile_id=${profileId}`,
+			{
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ outcome }),
+			},
+		);
+		if (!response.ok) {
+			throw new Error(`pay ${outcome}: HTTP ${response.status} ${await response.text()}`);
+		}
+		return (await response.json()) as {
+			order: Record<string, unknown>;
+			payment: Record<string, unknown> | null;
+		};
+	},
+};
+
+/** What GET /__sandbox/requests answers: the sandbox's own log entries, as JSON. */
+export type SandboxRequest = RequestLogEntry;
+
+async function sandboxFetch(method: string, urlPath: string): Promise<unknown> {
+	const response = await fetch(`${e2e().sandboxUrl}${urlPath}`, { method });
+	if (!response.ok) throw new Error(`${method} ${urlPath}: HTTP ${response.status}`);
+	return await response.json();
+}

@@ -1,0 +1,63 @@
+/**
+ * jest globalSetup of the e2e suite: one real n8n for all e2e tests, started the way `npm start`
+ * starts it (scripts/lib/stack.ts), but in a fresh temporary n8n user folder on random ports:
+ *   - n8n 2.41.1 on Node 24 from the cache folder (installed there on the first run, ~4 min)
+ *   - this package built, packed (`npm pack`) and installed from the tarball as n8n installs a
+ *     community package
+ *   - the BillPro sandbox, the "BillPro Sandbox" credential, every workflow in examples/
+ * It writes the context file the tests read (see ./context.ts).
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { step } from '../../../scripts/lib/log';
+import { freePort } from '../../../scripts/lib/proc';
+import { SANDBOX_CREDENTIAL, startStack, type Stack } from '../../../scripts/lib/stack';
+import { ensureChromium } from './chromium';
+import { CONTEXT_ENV, type E2eContext } from './context';
+
+declare global {
+	// eslint-disable-next-line no-var
+	var __BILLPRO_E2E__: { stack: Stack; workDir: string } | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+	const t0 = Date.now();
+	process.stdout.write('\n');
+	const workDir = mkdtempSync(path.join(tmpdir(), 'billpro-e2e-'));
+	mkdirSync(path.join(workDir, 'logs'), { recursive: true });
+	step(`e2e: working folder ${workDir} (logs in ${path.join(workDir, 'logs')})`);
+	await ensureChromium(path.join(workDir, 'logs', 'apt.log'));
+
+	const stack = await startStack({
+		userFolder: path.join(workDir, 'n8n-user'),
+		workDir,
+		n8nPort: await freePort(),
+		brokerPort: await freePort(),
+		sandboxPort: 0,
+		importExamples: 'all',
+		offlineNpm: true,
+	});
+	globalThis.__BILLPRO_E2E__ = { stack, workDir };
+
+	const context: E2eContext = {
+		n8nUrl: stack.n8n.url,
+		n8nOptions: stack.n8nOptions,
+		sandboxUrl: stack.sandbox.url,
+		sandboxBaseUrl: stack.sandbox.baseUrl,
+		workDir,
+		logDir: stack.logDir,
+		packageName: stack.packageName,
+		packageVersion: stack.packageVersion,
+		tarball: stack.tarball,
+		credential: SANDBOX_CREDENTIAL,
+		examples: stack.examples,
+	};
+	const contextFile = path.join(workDir, 'context.json');
+	writeFileSync(contextFile, JSON.stringify(context, null, 2));
+	process.env[CONTEXT_ENV] = contextFile;
+	step(
+		`e2e: n8n ${stack.runtime.n8nVersion} ready at ${stack.n8n.url}, sandbox at ${stack.sandbox.baseUrl} (setup ${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+	);
+}
