@@ -38,6 +38,12 @@ describe('Creating many customers in one run', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(20 * LATENCY_MS);
 	});
 
+	it("takes Batching's Items per Batch as the number of requests at a time", async () => {
+		const started = Date.now();
+		await createAll({ batching: { batch: { batchSize: 2, batchInterval: 0 } } });
+		expect(Date.now() - started).toBeGreaterThanOrEqual((20 / 2) * LATENCY_MS);
+	});
+
 	it("keeps n8n's batching: a pause between batches of items", async () => {
 		const started = Date.now();
 		await createAll({

@@ -1,10 +1,10 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 /**
- * n8n runs a declarative node's items all at once. To keep a bulk run (1,000 creates) from
- * opening 1,000 connections to BillPro, every request of one node run waits for one of
- * `Max Concurrent Requests` slots (default DEFAULT_CONCURRENCY). n8n's own Batching option
- * (items per batch, interval) still applies on top.
+ * n8n runs a declarative node's items all at once (its Batching only pauses between batches).
+ * To keep a bulk run (1,000 creates) from opening 1,000 connections to BillPro, every request of
+ * one node run waits for a slot. The number of slots: 'Max Concurrent Requests' if set, else
+ * Batching's 'Items per Batch', else DEFAULT_CONCURRENCY.
  */
 export const DEFAULT_CONCURRENCY = 5;
 
@@ -40,15 +40,27 @@ function keyOf(context: IExecuteSingleFunctions): string {
 	return `${context.getExecutionId() ?? ''}|${workflow.id ?? ''}|${context.getNode().name}`;
 }
 
+const positiveInteger = (value: unknown) =>
+	typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;
+
+function concurrencyOf(context: IExecuteSingleFunctions): number {
+	const options = context.getNodeParameter('requestOptions', {}) as {
+		maxConcurrency?: unknown;
+		batching?: { batch?: { batchSize?: unknown } };
+	};
+	return (
+		positiveInteger(options.maxConcurrency) ??
+		positiveInteger(options.batching?.batch?.batchSize) ??
+		DEFAULT_CONCURRENCY
+	);
+}
+
 /** Runs `task` once a slot of this node run is free. */
 export async function withRequestSlot<T>(
 	context: IExecuteSingleFunctions,
 	task: () => Promise<T>,
 ): Promise<T> {
-	const configured = Number(
-		context.getNodeParameter('requestOptions.maxConcurrency', DEFAULT_CONCURRENCY),
-	);
-	const limit = Number.isInteger(configured) && configured >= 1 ? configured : DEFAULT_CONCURRENCY;
+	const limit = concurrencyOf(context);
 	const key = keyOf(context);
 	let limiter = limiters.get(key);
 	if (!limiter) {
