@@ -1,5 +1,6 @@
 import { listSearch } from '../harness/listSearch';
 import { runBillPro } from '../harness/workflow';
+import { productOf } from './orderFixtures';
 import { useSandbox } from './sandboxFixture';
 
 describe('Using an API user with several merchant profiles', () => {
@@ -50,9 +51,37 @@ describe('Using an API user with several merchant profiles', () => {
 		});
 		await listSearch('searchCustomers', credentials);
 		await listSearch('searchProducts', credentials);
+		const single = productOf(billPro.sandbox, 'single_payment', { profileId: 7 });
+		const order = await runBillPro({
+			credentials,
+			parameters: {
+				resource: 'order',
+				operation: 'create',
+				orderType: 'single_payment',
+				customer: customer,
+				currency: single.currency,
+				products: { product: [{ productId: String(single.id), quantity: 1 }] },
+				additionalFields: { createCheckout: true },
+			},
+		});
+		const orderId = String(order.items[0].json.id);
+		await runBillPro({ credentials, parameters: { resource: 'order', operation: 'get', orderId } });
+		await runBillPro({
+			credentials,
+			parameters: { resource: 'checkout', operation: 'renew', orderId },
+		});
+		await runBillPro({
+			credentials,
+			parameters: { resource: 'scheduledPayment', operation: 'getAll', orderId, returnAll: true },
+		});
+		await runBillPro({
+			credentials,
+			parameters: { resource: 'order', operation: 'cancel', orderId },
+		});
 
 		const requests = billPro.requests();
-		expect(requests.length).toBeGreaterThanOrEqual(9);
+		expect(requests.length).toBeGreaterThanOrEqual(14);
+		expect(requests.filter((request) => request.status >= 400)).toEqual([]);
 		expect(requests.filter((request) => request.profileId !== '7')).toEqual([]);
 		expect(requests.every((request) => request.authorized)).toBe(true);
 	});
