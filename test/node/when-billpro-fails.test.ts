@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { SINGLE_PROFILE_TOKEN, type Fault } from '../sandbox';
 import { placesContaining } from '../harness/secrets';
+import { listSearch } from '../harness/listSearch';
 import { runBillPro } from '../harness/workflow';
 import { useSandbox } from './sandboxFixture';
 
@@ -177,6 +178,33 @@ describe('When BillPro or the network fails', () => {
 			expect(customersNamedOnce()).toHaveLength(1);
 			expect(billPro.requests().filter((request) => request.method === 'POST')).toHaveLength(1);
 		});
+	});
+
+	it("retries the customer read that Update makes before keeping the customer's addresses", async () => {
+		billPro.sandbox.faults.add({ kind: 'status', status: 503, method: 'GET', path: 'getCustomer' });
+		const { items, error } = await runBillPro({
+			credentials: billPro.singleProfile(),
+			parameters: {
+				resource: 'customer',
+				operation: 'update',
+				customer: { __rl: true, mode: 'id', value: '1' },
+				updateFields: { lastName: 'Kept' },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json.last_name).toBe('Kept');
+		expect(billPro.requests().map((request) => `${request.method} ${request.status}`)).toEqual([
+			'GET 503',
+			'GET 200',
+			'PUT 200',
+		]);
+	});
+
+	it('retries the list behind a "From List" picker', async () => {
+		billPro.sandbox.faults.add({ kind: 'reset', method: 'GET', path: 'listCustomers' });
+		const { results } = await listSearch('searchCustomers', billPro.singleProfile());
+		expect(results).toHaveLength(billPro.sandbox.store.customers(1).length);
+		expect(billPro.requests()).toHaveLength(2);
 	});
 
 	it('an update that failed after BillPro acted is not sent again', async () => {

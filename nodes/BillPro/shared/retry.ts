@@ -1,6 +1,8 @@
 import type {
 	DeclarativeRestApiSettings,
 	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	ILoadOptionsFunctions,
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
@@ -80,11 +82,11 @@ function mayHaveActed(failure: Failure, method: string): boolean {
 
 /** Says, in the error, how often it was tried and whether BillPro may have acted anyway. */
 function explainGivingUp(
-	context: IExecutePaginationFunctions,
 	error: NodeApiError,
 	failure: Failure,
 	method: string,
 	attempts: number,
+	record: string,
 ): NodeApiError {
 	const notes: string[] = [];
 	if (attempts > 1) notes.push(`The node tried ${attempts} times.`);
@@ -94,7 +96,6 @@ function explainGivingUp(
 		);
 	}
 	if (mayHaveActed(failure, method)) {
-		const record = resourceName(context);
 		notes.push(
 			`BillPro may have carried out this ${method} before the answer was lost, so the node did not send it again. Check the ${record} in BillPro before running this item again, so nothing is created twice.`,
 		);
@@ -112,35 +113,42 @@ function explainGivingUp(
 }
 
 /**
- * Sends one routing request (with n8n's authentication, postReceive and error handling) and
- * retries it as described above.
+ * Runs `send` (one HTTP request to BillPro) and retries it as described above. `record` names
+ * what a write was about, for the message when it may have been carried out.
  */
+export async function withRetries<T>(
+	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
+	method: string,
+	record: string,
+	send: () => Promise<T>,
+): Promise<T> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await send();
+		} catch (caught) {
+			const error =
+				caught instanceof NodeApiError
+					? caught
+					: new NodeApiError(context.getNode(), caught as JsonObject);
+			const failure = failureOf(error);
+			const wait = failure.retryAfterMs ?? RETRY.baseDelayMs * 2 ** (attempt - 1);
+			if (attempt >= RETRY.attempts || !isRetryable(failure, method) || wait > RETRY.maxWaitMs) {
+				throw explainGivingUp(error, failure, method, attempt, record);
+			}
+			await sleep(wait);
+		}
+	}
+}
+
+/** One routing request (n8n's authentication, postReceive, errors), in a slot, with retries. */
 export async function requestWithRetries(
 	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const method = String(requestData.options.method ?? 'GET').toUpperCase();
-	for (let attempt = 1; ; attempt++) {
-		try {
-			return await withRequestSlot(
-				context,
-				async () => await context.makeRoutingRequest(requestData),
-			);
-		} catch (caught) {
-			const error =
-				caught instanceof NodeApiError
-					? caught
-					: new NodeApiError(context.getNode(), caught as JsonObject, {
-							itemIndex: context.getItemIndex(),
-						});
-			const failure = failureOf(error);
-			const wait = failure.retryAfterMs ?? RETRY.baseDelayMs * 2 ** (attempt - 1);
-			if (attempt >= RETRY.attempts || !isRetryable(failure, method) || wait > RETRY.maxWaitMs) {
-				throw explainGivingUp(context, error, failure, method, attempt);
-			}
-			await sleep(wait);
-		}
-	}
+	return await withRetries(context, method, resourceName(context), async () =>
+		withRequestSlot(context, async () => await context.makeRoutingRequest(requestData)),
+	);
 }
 
 /** The routing hook every single-request operation goes through (lists use paginateByPage). */

@@ -7,7 +7,9 @@ import type {
 } from 'n8n-workflow';
 import { baseUrlOf, endpointPath, ENDPOINTS, isHttpBaseUrl, type EndpointName } from './api';
 import { NodeOperationError } from 'n8n-workflow';
+import { withRequestSlot } from './concurrency';
 import { billProError } from './errors';
+import { withRetries } from './retry';
 
 export const CREDENTIAL_TYPE = 'billProApi';
 
@@ -45,14 +47,21 @@ export async function billProRequest(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	};
-	const response = (await this.helpers.httpRequestWithAuthentication.call(
-		this,
-		CREDENTIAL_TYPE,
-		request,
-	)) as IN8nHttpFullResponse;
-	if (response.statusCode >= 400) {
-		const itemIndex = 'getItemIndex' in this ? this.getItemIndex() : 0;
-		throw billProError(this.getNode(), response, itemIndex, options.resource);
-	}
+	const itemIndex = 'getItemIndex' in this ? this.getItemIndex() : 0;
+	const send = async () => {
+		const response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			request,
+		)) as IN8nHttpFullResponse;
+		if (response.statusCode >= 400) {
+			throw billProError(this.getNode(), response, itemIndex, options.resource);
+		}
+		return response;
+	};
+	// The same retries as the node's routed requests; inside an item, the same request slots.
+	const response = await withRetries(this, request.method ?? 'GET', options.resource, async () =>
+		'getItemIndex' in this ? await withRequestSlot(this, send) : await send(),
+	);
 	return response.body;
 }
