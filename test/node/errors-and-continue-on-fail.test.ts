@@ -51,7 +51,7 @@ describe('When BillPro refuses a request', () => {
 		expect(items.map((item) => [item.pairedItem, item.json.email ?? item.json.error])).toEqual([
 			[{ item: 0 }, 'first@example.com'],
 			[{ item: 1 }, "BillPro rejected 'Email' has already been taken"],
-			[{ item: 2 }, "'Email' is not an email address: 'not-an-email' [item 2]"],
+			[{ item: 2 }, "'Email' is not an email address; got 'not-an-email' [item 2]"],
 			[{ item: 3 }, 'fourth@example.com'],
 		]);
 		expect(billPro.sandbox.store.customers(1).filter((c) => c.last_name === 'Owner')).toHaveLength(
@@ -88,7 +88,7 @@ describe('When BillPro refuses a request', () => {
 				email: '={{ $json.mail }}',
 			},
 		});
-		expect(error?.message).toBe("'Email' is not an email address: 'bad' [item 1]");
+		expect(error?.message).toBe("'Email' is not an email address; got 'bad' [item 1]");
 		expect(error?.context?.itemIndex).toBe(1);
 	});
 });

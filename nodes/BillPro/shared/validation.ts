@@ -66,24 +66,42 @@ export function requireText(
 	return value;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+type TextValidator = (context: IExecuteSingleFunctions, field: string, value: unknown) => string;
 
-export function requireEmail(
-	context: IExecuteSingleFunctions,
-	field: string,
-	value: unknown,
-): string {
-	const email = requireText(context, field, value);
-	if (!EMAIL.test(email)) {
-		throw invalidInput(
-			context,
-			field,
-			`is not an email address: '${shown(email)}'`,
-			'Enter an address such as nathan@example.com.',
-		);
-	}
-	return email;
+/** A required text that must match `pattern`; the error quotes what was entered. */
+function textMatching(pattern: RegExp, problem: string, howToFix: string): TextValidator {
+	return (context, field, value) => {
+		const text = requireText(context, field, value);
+		if (!pattern.test(text)) {
+			throw invalidInput(context, field, `${problem}; got '${shown(text)}'`, howToFix);
+		}
+		return text;
+	};
 }
+
+export const requireEmail = textMatching(
+	/^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+	'is not an email address',
+	'Enter an address such as nathan@example.com.',
+);
+
+export const requireCountryCode = textMatching(
+	/^[A-Z]{2}$/,
+	'must be a two-letter ISO 3166 country code in capitals',
+	'Enter a code such as GB, IE or ES.',
+);
+
+export const requireCurrency = textMatching(
+	/^[A-Z]{3}$/,
+	'must be a three-letter ISO 4217 currency code in capitals',
+	"Enter the product's currency, such as GBP or EUR.",
+);
+
+export const requireHttpUrl = textMatching(
+	/^https?:\/\/[^\s/]+\S*$/i,
+	'must be an http(s) URL',
+	'Enter a full address such as https://example.com/thanks.',
+);
 
 function isRealDate(day: number, month: number, year: number): boolean {
 	const date = new Date(Date.UTC(year, month - 1, day));
@@ -114,23 +132,6 @@ export function requireBillProDate(
 		);
 	}
 	return `${day}/${month}/${year}`;
-}
-
-export function requireCountryCode(
-	context: IExecuteSingleFunctions,
-	field: string,
-	value: unknown,
-): string {
-	const code = requireText(context, field, value);
-	if (!/^[A-Z]{2}$/.test(code)) {
-		throw invalidInput(
-			context,
-			field,
-			`must be a two-letter ISO 3166 country code in capitals; got '${shown(code)}'`,
-			'Enter a code such as GB, IE or ES.',
-		);
-	}
-	return code;
 }
 
 /**
@@ -175,23 +176,6 @@ export function requireWholeNumber(
 		);
 	}
 	return number;
-}
-
-export function requireCurrency(
-	context: IExecuteSingleFunctions,
-	field: string,
-	value: unknown,
-): string {
-	const code = requireText(context, field, value);
-	if (!/^[A-Z]{3}$/.test(code)) {
-		throw invalidInput(
-			context,
-			field,
-			`must be a three-letter ISO 4217 currency code in capitals; got '${shown(code)}'`,
-			"Enter the product's currency, such as GBP or EUR.",
-		);
-	}
-	return code;
 }
 
 export function requireOneOf<T extends string>(
@@ -241,23 +225,6 @@ export function requireFutureUtc(
 		);
 	}
 	return date.toISOString();
-}
-
-export function requireHttpUrl(
-	context: IExecuteSingleFunctions,
-	field: string,
-	value: unknown,
-): string {
-	const url = requireText(context, field, value);
-	if (!/^https?:\/\/[^\s/]+\S*$/i.test(url)) {
-		throw invalidInput(
-			context,
-			field,
-			`must be an http(s) URL; got '${shown(url)}'`,
-			'Enter a full address such as https://example.com/thanks.',
-		);
-	}
-	return url;
 }
 
 /** First preSend of every operation: the credential's base URL must be an http(s) URL. */
