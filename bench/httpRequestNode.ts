@@ -121,6 +121,18 @@ export function loadHttpRequestNode(): void {
 	httpNodeTypes();
 }
 
+/** The sandbox token as a bearer header (no n8n credential), JSON answers. */
+const AUTH_HEADERS: INodeParameters = {
+	sendHeaders: true,
+	specifyHeaders: 'keypair',
+	headerParameters: {
+		parameters: [
+			{ name: 'Authorization', value: `Bearer ${SINGLE_PROFILE_TOKEN}` },
+			{ name: 'Accept', value: 'application/json' },
+		],
+	},
+};
+
 /**
  * GET <list> with the node's pagination: query parameter `page` = {{ $pageCount + 1 }}, complete
  * when the response is empty; the bearer token as a header (no credential), JSON response.
@@ -130,14 +142,7 @@ export function httpRequestParameters(baseUrl: string, resource: ListResource): 
 		method: 'GET',
 		url: `${baseUrl}${LIST_PATH[resource]}`,
 		authentication: 'none',
-		sendHeaders: true,
-		specifyHeaders: 'keypair',
-		headerParameters: {
-			parameters: [
-				{ name: 'Authorization', value: `Bearer ${SINGLE_PROFILE_TOKEN}` },
-				{ name: 'Accept', value: 'application/json' },
-			],
-		},
+		...AUTH_HEADERS,
 		options: {
 			pagination: {
 				pagination: {
@@ -151,6 +156,25 @@ export function httpRequestParameters(baseUrl: string, resource: ListResource): 
 				},
 			},
 		},
+	};
+}
+
+/**
+ * POST /customers for every input item, as a user maps fields in the HTTP Request node: the
+ * nested body as one JSON expression, `batchSize` items per batch (Options → Batching).
+ */
+export function httpCreateParameters(baseUrl: string, batchSize: number): INodeParameters {
+	return {
+		method: 'POST',
+		url: `${baseUrl}${LIST_PATH.customer}`,
+		authentication: 'none',
+		...AUTH_HEADERS,
+		sendBody: true,
+		contentType: 'json',
+		specifyBody: 'json',
+		jsonBody:
+			'={{ JSON.stringify({ customer: { first_name: $json.first, last_name: $json.last, email: $json.email } }) }}',
+		options: { batching: { batch: { batchSize, batchInterval: 0 } } },
 	};
 }
 

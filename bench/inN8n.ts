@@ -1,0 +1,594 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- benchmark tooling, never published (not in package.json "files") */
+/**
+ * `npm run bench:n8n`: the benchmark's jobs inside the n8n app that `npm start` runs (n8n 2.41.1
+ * on Node 24, this package installed from its tarball as a community package), next to a raw
+ * axios script on the same Node. `npm run bench` measures the same jobs through n8n-core 2.11.1
+ * in this process; this one answers whether the current n8n line sends requests differently.
+ *
+ * Each job is one workflow run by `n8n execute`: an untimed warm-up node, then one node per
+ * repetition, chained with "Execute Once" so each runs once. Its time is the node's own
+ * executionTime in n8n's run data (the CLI's start-up is not counted). Every client gets its own
+ * sandbox (bench/sandboxProcess.ts) so its requests and new TCP connections can be counted.
+ * Prints a markdown report and writes it to bench/results-n8n.md. Flags: --quick (1 repetition).
+ */
+// First: sets N8N_USER_FOLDER before anything loads n8n-core (httpRequestNode imports it).
+import { n8nTeardown } from './n8nEnv';
+
+import { spawn } from 'node:child_process';
+import {
+	closeSync,
+	mkdirSync,
+	mkdtempSync,
+	openSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+
+import { n8nCli, n8nEnv, parseRawOutput, tailOf, type N8nOptions } from '../scripts/lib/n8n';
+import { freePort, run } from '../scripts/lib/proc';
+import { startStack } from '../scripts/lib/stack';
+import { SINGLE_PROFILE_TOKEN } from '../test/sandbox/config';
+import {
+	httpCreateParameters,
+	httpRequestParameters,
+	HTTP_REQUEST_VERSION,
+} from './httpRequestNode';
+import {
+	checkCreated,
+	checkList,
+	createInputs,
+	type CreateInput,
+	type ListResource,
+} from './rawClients';
+import type { RawJob } from './rawChild';
+import { median, ms } from './report';
+import { SandboxProcess } from './sandboxClient';
+import type { IDataObject } from 'n8n-workflow';
+import type { SandboxSpec, ServerStats } from './sandboxProcess';
+
+const ROOT = path.join(__dirname, '..');
+const CATALOGUE = 10_000;
+const CREATES = 1_000;
+const CONCURRENCY = 10;
+const quick = process.argv.includes('--quick');
+
+type Client = 'node' | 'http' | 'raw';
+const CLIENT_LABEL: Record<Client, string> = {
+	node: 'BillPro node in n8n',
+	http: `HTTP Request node v${HTTP_REQUEST_VERSION} in n8n`,
+	raw: 'raw axios script',
+};
+
+interface Job {
+	id: string;
+	title: string;
+	latencyMs: number;
+	kind: 'list' | 'create';
+	resource: ListResource;
+	clients: Client[];
+	warmups: number;
+	reps: number;
+}
+
+const JOBS: Job[] = [
+	{
+		id: 'p0',
+		title: 'Return All 10,000 products',
+		latencyMs: 0,
+		kind: 'list',
+		resource: 'product',
+		clients: ['node', 'raw', 'http'],
+		warmups: 1,
+		reps: 3,
+	},
+	{
+		id: 'c0',
+		title: 'Return All 10,000 customers',
+		latencyMs: 0,
+		kind: 'list',
+		resource: 'customer',
+		clients: ['node', 'raw', 'http'],
+		warmups: 1,
+		reps: 3,
+	},
+	{
+		id: 'n0',
+		title: `Create 1,000 customers, ${CONCURRENCY} at a time`,
+		latencyMs: 0,
+		kind: 'create',
+		resource: 'customer',
+		clients: ['node', 'raw', 'http'],
+		warmups: 1,
+		reps: 3,
+	},
+	{
+		id: 'p5',
+		title: 'Return All 10,000 products',
+		latencyMs: 50,
+		kind: 'list',
+		resource: 'product',
+		clients: ['node', 'raw', 'http'],
+		warmups: 0,
+		reps: 1,
+	},
+	{
+		id: 'n5',
+		title: `Create 1,000 customers, ${CONCURRENCY} at a time`,
+		latencyMs: 50,
+		kind: 'create',
+		resource: 'customer',
+		clients: ['node', 'raw', 'http'],
+		warmups: 0,
+		reps: 1,
+	},
+].map((job) => ({ ...job, reps: quick ? 1 : job.reps }) as Job);
+
+interface Result {
+	job: Job;
+	client: Client;
+	samples: number[];
+	/** Counted by the client's sandbox over the whole job (warm-ups included). */
+	stats: ServerStats;
+	error?: string;
+}
+
+const log = (line: string) => console.error(line);
+
+// ---- Workflows --------------------------------------------------------------------------------
+
+interface WorkflowNode {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	executeOnce?: boolean;
+}
+
+const BILLPRO_TYPE = 'n8n-nodes-billpro.billPro';
+const stepName = (round: number) => (round < 0 ? `Warm-up ${-round}` : `Rep ${round + 1}`);
+
+/** The node(s) of one step: the timed node last. A create step first makes its 1,000 items. */
+function stepNodes(job: Job, client: Client, baseUrl: string, credential: string, round: number) {
+	const name = stepName(round);
+	const billPro = (parameters: Record<string, unknown>): Omit<WorkflowNode, 'id' | 'position'> => ({
+		name,
+		type: BILLPRO_TYPE,
+		typeVersion: 1,
+		parameters,
+		credentials: { billProApi: { id: credential, name: credential } },
+	});
+	if (job.kind === 'list') {
+		const timed =
+			client === 'node'
+				? billPro({ resource: job.resource, operation: 'getAll', returnAll: true, simplify: false })
+				: {
+						name,
+						type: 'n8n-nodes-base.httpRequest',
+						typeVersion: HTTP_REQUEST_VERSION,
+						parameters: httpRequestParameters(baseUrl, job.resource),
+					};
+		return { nodes: [{ ...timed, executeOnce: true }], inputs: [] as CreateInput[] };
+	}
+	const inputs = createInputs(CREATES, `${job.id}.${name.replace(' ', '').toLowerCase()}`);
+	return {
+		inputs,
+		nodes: [
+			{
+				name: `${name}: items`,
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ customers: inputs }) },
+				executeOnce: true,
+			},
+			{
+				name: `${name}: one item each`,
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				parameters: { fieldToSplitOut: 'customers', options: {} },
+			},
+			client === 'node'
+				? billPro({
+						resource: 'customer',
+						operation: 'create',
+						firstName: '={{ $json.first }}',
+						lastName: '={{ $json.last }}',
+						email: '={{ $json.email }}',
+						requestOptions: { batching: { batch: { batchSize: CONCURRENCY, batchInterval: 0 } } },
+					})
+				: {
+						name,
+						type: 'n8n-nodes-base.httpRequest',
+						typeVersion: HTTP_REQUEST_VERSION,
+						parameters: httpCreateParameters(baseUrl, CONCURRENCY),
+					},
+		],
+	};
+}
+
+/** Manual Trigger → warm-ups → repetitions, one chain; returns the inputs each create step sends. */
+function workflowFor(job: Job, client: Client, id: string, baseUrl: string, credential: string) {
+	const nodes: WorkflowNode[] = [];
+	const inputs = new Map<string, CreateInput[]>();
+	const add = (node: Omit<WorkflowNode, 'id' | 'position'>) =>
+		nodes.push({ ...node, id: `${id}-${nodes.length}`, position: [nodes.length * 220, 0] });
+	add({ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
+	for (let round = -job.warmups; round < job.reps; round++) {
+		const step = stepNodes(job, client, baseUrl, credential, round);
+		step.nodes.forEach(add);
+		inputs.set(stepName(round), step.inputs);
+	}
+	const connections = Object.fromEntries(
+		nodes
+			.slice(0, -1)
+			.map((node, index) => [
+				node.name,
+				{ main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] },
+			]),
+	);
+	const workflow = {
+		id,
+		name: `BillPro benchmark: ${job.title} @${job.latencyMs} ms, ${client}`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes,
+		connections,
+		pinData: {},
+	};
+	return { workflow, inputs };
+}
+
+// ---- Main -------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+	const t0 = Date.now();
+	const workDir = mkdtempSync(path.join(os.tmpdir(), 'billpro-bench-in-n8n-'));
+	mkdirSync(path.join(workDir, 'logs'), { recursive: true });
+	log(`bench:n8n: working folder ${workDir}`);
+
+	const specs: SandboxSpec[] = JOBS.flatMap((job) =>
+		job.clients.map((client) => ({
+			name: `${job.id}-${client}`,
+			seed:
+				job.kind === 'list'
+					? { products: { 1: CATALOGUE }, customers: { 1: CATALOGUE } }
+					: { products: { 1: 0 }, customers: { 1: 0 } },
+			latencyMs: job.latencyMs,
+		})),
+	);
+	specs.push({
+		name: COUNT_JOB.id,
+		seed: { products: { 1: 0 }, customers: { 1: 0 } },
+		latencyMs: 0,
+	});
+	const sandboxes = await SandboxProcess.start(specs);
+	const results: Result[] = [];
+	let stack: Awaited<ReturnType<typeof startStack>> | undefined;
+	try {
+		// The same set-up as `npm start` (package from its tarball, n8n's database), then stop the
+		// server: each job runs in its own `n8n execute`, with nothing else running in n8n.
+		stack = await startStack({
+			userFolder: path.join(workDir, 'n8n-user'),
+			workDir,
+			n8nPort: await freePort(),
+			brokerPort: await freePort(),
+			sandboxPort: 0,
+			importExamples: 'all',
+			offlineNpm: true,
+		});
+		await stack.stop();
+		const { runtime, n8nOptions } = stack;
+
+		const credentials = specs.map((spec, index) => ({
+			id: `billproBench${String(index).padStart(4, '0')}`,
+			name: `bench ${spec.name}`,
+			type: 'billProApi',
+			data: {
+				apiToken: SINGLE_PROFILE_TOKEN,
+				environment: 'custom',
+				customUrl: sandboxes.servers[spec.name].baseUrl,
+				profileId: '',
+			},
+		}));
+		const credentialFile = path.join(workDir, 'credentials.json');
+		writeFileSync(credentialFile, JSON.stringify(credentials));
+		await n8nCli(n8nOptions, ['import:credentials', `--input=${credentialFile}`], {
+			logFile: path.join(workDir, 'logs', 'import.log'),
+			brokerPort: await freePort(),
+		});
+		rmSync(credentialFile);
+
+		for (const job of JOBS) {
+			for (const client of job.clients) {
+				const name = `${job.id}-${client}`;
+				const server = sandboxes.servers[name];
+				await sandboxes.reset(server.port);
+				const result: Result = {
+					job,
+					client,
+					samples: [],
+					stats: { requests: 0, peakInFlight: 0, newConnections: 0 },
+				};
+				try {
+					result.samples =
+						client === 'raw'
+							? await runRaw(runtime.node, job, server.baseUrl)
+							: await runInN8n(
+									n8nOptions,
+									job,
+									client,
+									server.baseUrl,
+									credentials[specs.findIndex((s) => s.name === name)],
+									workDir,
+								);
+				} catch (error) {
+					result.error = (error instanceof Error ? error.message : String(error))
+						.replace(/\s+/g, ' ')
+						.slice(0, 400);
+				}
+				result.stats = await sandboxes.stats(server.port);
+				results.push(result);
+				log(
+					`  ${job.title} @${job.latencyMs} ms, ${CLIENT_LABEL[client]}: ${result.error ? `FAILED ${result.error}` : result.samples.map(ms).join(', ') + ' ms'}`,
+				);
+			}
+		}
+
+		const expressions = await countExpressions(
+			n8nOptions,
+			sandboxes.servers[COUNT_JOB.id].baseUrl,
+			credentials[specs.findIndex((spec) => spec.name === COUNT_JOB.id)],
+			workDir,
+		);
+
+		const report = renderReport(results, expressions, {
+			n8nVersion: runtime.n8nVersion,
+			nodeVersion: runtime.nodeVersion,
+			seconds: Math.round((Date.now() - t0) / 1000),
+		});
+		console.log(report);
+		const file = path.join(__dirname, quick ? 'results-n8n.partial.md' : 'results-n8n.md');
+		writeFileSync(file, report);
+		log(`Written to ${path.relative(ROOT, file)}`);
+	} finally {
+		await sandboxes.close();
+		await n8nTeardown(true);
+		rmSync(workDir, { recursive: true, force: true });
+	}
+}
+
+/** One more create run (untimed), with every expression evaluation counted and timed. */
+const COUNT_JOB: Job = {
+	id: 'count',
+	title: 'Create 1,000 customers (expression evaluations counted)',
+	latencyMs: 0,
+	kind: 'create',
+	resource: 'customer',
+	clients: ['node'],
+	warmups: 1,
+	reps: 1,
+};
+
+interface ExpressionStat {
+	expression: string;
+	count: number;
+	msEach: number;
+}
+
+async function countExpressions(
+	n8nOptions: N8nOptions,
+	baseUrl: string,
+	credential: { id: string },
+	workDir: string,
+): Promise<ExpressionStat[] | string> {
+	const statsFile = path.join(workDir, 'expressions.json');
+	try {
+		await runInN8n(n8nOptions, COUNT_JOB, 'node', baseUrl, credential, workDir, {
+			nodeArgs: ['--require', path.join(__dirname, 'expressionCounter.cjs')],
+			env: {
+				BILLPRO_N8N_WORKFLOW: createRequire(n8nOptions.runtime.n8nBin).resolve('n8n-workflow'),
+				BILLPRO_EXPRESSION_STATS: statsFile,
+			},
+		});
+		return JSON.parse(readFileSync(statsFile, 'utf8')) as ExpressionStat[];
+	} catch (error) {
+		return error instanceof Error ? error.message : String(error);
+	}
+}
+
+let workflowCount = 0;
+
+async function runInN8n(
+	n8nOptions: N8nOptions,
+	job: Job,
+	client: Client,
+	baseUrl: string,
+	credential: { id: string },
+	workDir: string,
+	extra: Parameters<typeof executeToFile>[4] = {},
+): Promise<number[]> {
+	const id = `BillProBench${String(++workflowCount).padStart(4, '0')}`;
+	const { workflow, inputs } = workflowFor(job, client, id, baseUrl, credential.id);
+	const file = path.join(workDir, `${id}.json`);
+	writeFileSync(file, JSON.stringify(workflow));
+	const logFile = path.join(workDir, 'logs', `${id}.log`);
+	await n8nCli(n8nOptions, ['import:workflow', `--input=${file}`], {
+		logFile,
+		brokerPort: await freePort(),
+	});
+	const output = path.join(workDir, `${id}.out`);
+	const code = await executeToFile(n8nOptions, id, output, logFile, extra);
+	let parsed: ReturnType<typeof parseRawOutput>;
+	try {
+		parsed = parseRawOutput(readFileSync(output, 'utf8'));
+	} catch {
+		throw new Error(
+			`n8n execute exited with ${code} without a run; its log ends:\n${tailOf(logFile, 15)}`,
+		);
+	} finally {
+		rmSync(output, { force: true });
+	}
+	const runData = parsed.data.resultData.runData as Record<
+		string,
+		Array<{
+			executionTime?: number;
+			error?: { message: string };
+			data?: { main: Array<Array<{ json: IDataObject }> | null> };
+		}>
+	>;
+	const samples: number[] = [];
+	for (let round = -job.warmups; round < job.reps; round++) {
+		const name = stepName(round);
+		const step = runData[name]?.[0];
+		if (!step || step.error)
+			throw new Error(`${name} in n8n: ${step?.error?.message ?? 'did not run'}`);
+		const records = (step.data?.main[0] ?? []).map((item) => item.json);
+		if (job.kind === 'list') checkList(`${client} ${name}`, records, CATALOGUE);
+		else checkCreated(`${client} ${name}`, records, inputs.get(name) ?? []);
+		if (round >= 0) samples.push(step.executionTime ?? NaN);
+	}
+	return samples;
+}
+
+/**
+ * `n8n execute --id <id> --rawOutput` with its output in a file, not a pipe: n8n exits right
+ * after printing the run, and a run of 40,000 records (tens of MB) written to a pipe is cut off
+ * at exit, while writes to a file complete before it.
+ */
+async function executeToFile(
+	n8nOptions: N8nOptions,
+	id: string,
+	output: string,
+	logFile: string,
+	extra: { nodeArgs?: string[]; env?: NodeJS.ProcessEnv } = {},
+): Promise<number> {
+	const env = { ...n8nEnv(n8nOptions), ...extra.env };
+	env.N8N_RUNNERS_BROKER_PORT = String(await freePort());
+	const out = openSync(output, 'w');
+	const err = openSync(logFile, 'a');
+	try {
+		const child = spawn(
+			n8nOptions.runtime.node,
+			[
+				...(extra.nodeArgs ?? []),
+				n8nOptions.runtime.n8nBin,
+				'execute',
+				`--id=${id}`,
+				'--rawOutput',
+			],
+			{ env, cwd: n8nOptions.userFolder, stdio: ['ignore', out, err] },
+		);
+		return await new Promise<number>((resolve, reject) => {
+			child.once('error', reject);
+			child.once('exit', (exitCode) => resolve(exitCode ?? 1));
+		});
+	} finally {
+		closeSync(out);
+		closeSync(err);
+	}
+}
+
+async function runRaw(node: string, job: Job, baseUrl: string): Promise<number[]> {
+	const rawJob: RawJob =
+		job.kind === 'list'
+			? {
+					kind: 'list',
+					baseUrl,
+					resource: job.resource,
+					expected: CATALOGUE,
+					warmups: job.warmups,
+					reps: job.reps,
+				}
+			: {
+					kind: 'create',
+					baseUrl,
+					count: CREATES,
+					concurrency: CONCURRENCY,
+					tag: job.id,
+					warmups: job.warmups,
+					reps: job.reps,
+				};
+	const { stdout } = await run(
+		node,
+		['--import', 'tsx', path.join(__dirname, 'rawChild.ts'), JSON.stringify(rawJob)],
+		{
+			cwd: ROOT,
+			capture: true,
+			timeoutMs: 300_000,
+		},
+	);
+	return (JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { samples: number[] }).samples;
+}
+
+// ---- Report -----------------------------------------------------------------------------------
+
+function renderReport(
+	results: Result[],
+	expressions: ExpressionStat[] | string,
+	env: { n8nVersion: string; nodeVersion: string; seconds: number },
+): string {
+	const cpu = os.cpus();
+	const lines = [
+		'# BillPro node benchmark inside n8n',
+		'',
+		`- Date: ${new Date().toISOString()}`,
+		`- Machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()} ${os.arch()}`,
+		`- n8n ${env.n8nVersion} on Node ${env.nodeVersion} (the app \`npm start\` runs), this package installed from its tarball as a community package; the raw script on the same Node`,
+		`- Command: \`npm run bench:n8n${quick ? ' -- --quick' : ''}\`; this run took ${env.seconds} s`,
+		'',
+		"Time: the node's `executionTime` in n8n's run data (one `n8n execute` per job and client: an untimed warm-up node, then one node per repetition). Raw: `performance.now()` around the same loop as `npm run bench`, after the same warm-up. Requests, the most in flight at once and new TCP connections: counted by the client's own sandbox over the whole job, warm-up included (at 0 ms the sandbox answers each request before reading the next, so it never sees more than 1 in flight). The HTTP Request node's create uses Options → Batching, Items per Batch 10, Batch Interval 0.",
+		'',
+		'| Latency | Job | Client | Reps | Median ms | × raw | Requests | Peak in flight | New TCP conns |',
+		'|---:|---|---|---:|---:|---:|---:|---:|---:|',
+	];
+	for (const result of results) {
+		const raw = results.find((r) => r.job === result.job && r.client === 'raw');
+		const value = median(result.samples);
+		const ratio =
+			raw && !raw.error && !result.error ? `${(value / median(raw.samples)).toFixed(2)}×` : '—';
+		lines.push(
+			`| ${result.job.latencyMs} ms | ${result.job.title} | ${CLIENT_LABEL[result.client]} | ${result.samples.length} | ${result.error ? `FAILED: ${result.error}` : `**${ms(value)}**`} | ${ratio} | ${result.stats.requests} | ${result.stats.peakInFlight} | ${result.stats.newConnections} |`,
+		);
+	}
+	lines.push('', ...renderExpressions(expressions));
+	return lines.join('\n') + '\n';
+}
+
+/** Where a bulk create's CPU goes: n8n's expression evaluations per item, by expression. */
+function renderExpressions(expressions: ExpressionStat[] | string): string[] {
+	const items = (COUNT_JOB.warmups + COUNT_JOB.reps) * CREATES;
+	const lines = [
+		`## Expression evaluations in a bulk create (${items.toLocaleString('en-US')} items: warm-up and one run)`,
+		'',
+		"Counted in one more `n8n execute` of the create workflow, with bench/expressionCounter.cjs preloaded: it wraps n8n-workflow's `Expression.resolveSimpleParameterValue` (the n8n app's own copy) and counts and times each evaluation. The node maps three fields with expressions (`{{ $json.first }}`, …); the base URL is the node's `requestDefaults.baseURL` expression.",
+		'',
+	];
+	if (typeof expressions === 'string') return [...lines, `FAILED: ${expressions}`];
+	const label = (text: string) =>
+		text.startsWith('={{ $credentials.environment') ? 'base URL (requestDefaults)' : `\`${text}\``;
+	lines.push(
+		'| Expression | Evaluations per item | ms each (mean) | ms per item |',
+		'|---|---:|---:|---:|',
+	);
+	let perItem = 0;
+	for (const { expression, count, msEach } of expressions) {
+		perItem += (count / items) * msEach;
+		lines.push(
+			`| ${label(expression)} | ${(count / items).toFixed(2)} | ${msEach.toFixed(3)} | ${((count / items) * msEach).toFixed(2)} |`,
+		);
+	}
+	const total = expressions.reduce((sum, row) => sum + row.count, 0) / items;
+	lines.push(`| **all** | **${total.toFixed(2)}** | | **${perItem.toFixed(2)}** |`);
+	return lines;
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exit(1);
+});
