@@ -1,3 +1,6 @@
+import { Expression } from 'n8n-workflow';
+
+import { BASE_URL_EXPRESSION } from '../../nodes/BillPro/shared/api';
 import { runBillPro } from '../harness/workflow';
 import { useSandbox } from './sandboxFixture';
 
@@ -52,5 +55,68 @@ describe('Creating many customers in one run', () => {
 		});
 		expect(Date.now() - started).toBeGreaterThanOrEqual(300);
 		expect(billPro.requests()).toHaveLength(20);
+	});
+});
+
+/**
+ * n8n evaluates expressions one at a time, each with a fresh data proxy (about 0.07 ms in
+ * n8n-core 2.11, 0.3 ms in n8n 2.41's isolated evaluator): in a bulk run they are most of the
+ * node's CPU time (bench/results-n8n.md). RoutingNode resolves every parameter of every item once
+ * itself; the node must add no more than the one read it needs.
+ */
+describe('What a bulk run costs in expression evaluations', () => {
+	const billPro = useSandbox({ seed: { products: { 1: 120 } } });
+	let evaluated: Map<string, number>;
+	beforeEach(() => {
+		evaluated = new Map();
+		const original = Expression.prototype.resolveSimpleParameterValue;
+		jest.spyOn(Expression.prototype, 'resolveSimpleParameterValue').mockImplementation(function (
+			this: Expression,
+			value,
+			...rest
+		) {
+			if (typeof value === 'string' && value.startsWith('='))
+				evaluated.set(value, (evaluated.get(value) ?? 0) + 1);
+			return original.call(this, value, ...rest);
+		});
+	});
+	afterEach(() => jest.restoreAllMocks());
+
+	it('creating customers reads each mapped field twice per item (n8n once, the node once) and the base URL once', async () => {
+		const rows = Array.from({ length: 30 }, (_, index) => ({
+			first: 'Cost',
+			last: `Count ${index}`,
+			mail: `cost${index}@example.com`,
+		}));
+		const { items, error } = await runBillPro({
+			credentials: billPro.singleProfile(),
+			items: rows,
+			parameters: {
+				resource: 'customer',
+				operation: 'create',
+				firstName: '={{ $json.first }}',
+				lastName: '={{ $json.last }}',
+				email: '={{ $json.mail }}',
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(30);
+		expect(Object.fromEntries(evaluated)).toEqual({
+			'={{ $json.first }}': 60,
+			'={{ $json.last }}': 60,
+			'={{ $json.mail }}': 60,
+			[BASE_URL_EXPRESSION]: 30,
+		});
+	});
+
+	it('Return All evaluates the base URL once, not once per page', async () => {
+		const { items, error } = await runBillPro({
+			credentials: billPro.singleProfile(),
+			parameters: { resource: 'product', operation: 'getAll', returnAll: true },
+		});
+		expect(error).toBeUndefined();
+		expect(items.length).toBeGreaterThan(100);
+		expect(billPro.requests().length).toBeGreaterThan(4);
+		expect(Object.fromEntries(evaluated)).toEqual({ [BASE_URL_EXPRESSION]: 1 });
 	});
 });
