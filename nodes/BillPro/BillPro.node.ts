@@ -9,6 +9,7 @@ import { productDescription } from './resources/product';
 import { scheduledPaymentDescription } from './resources/scheduledPayment';
 import { BASE_URL_EXPRESSION } from './shared/api';
 import { requestOptionsField } from './shared/concurrency';
+import { customOperationsFor } from './shared/customOperations';
 
 export class BillPro implements INodeType {
 	description: INodeTypeDescription = {
@@ -59,4 +60,8 @@ export class BillPro implements INodeType {
 	methods = {
 		listSearch: { searchCustomers, searchProducts, searchScheduledPayments },
 	};
+
+	// Bulk creates run their routing item by item, without RoutingNode's per-item cost: see
+	// shared/customOperations.ts. n8n still uses the routing when the node runs as an AI tool.
+	customOperations = customOperationsFor(this.description.properties, { customer: ['create'] });
 }

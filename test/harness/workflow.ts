@@ -125,6 +125,21 @@ export function additionalDataFor(
 /**
  * Input (emitting `items`) → the given BillPro nodes, in a chain. Returns every node's output.
  */
+/**
+ * Runs `run` with the BillPro node as n8n runs it as an AI tool: through its description's routing
+ * (RoutingNode), without its custom operations (shared/customOperations.ts).
+ */
+export async function asAiTool<T>(run: () => Promise<T>): Promise<T> {
+	const type = nodeTypeInstances[BILLPRO_TYPE];
+	const customOperations = type.customOperations;
+	delete type.customOperations;
+	try {
+		return await run();
+	} finally {
+		type.customOperations = customOperations;
+	}
+}
+
 export async function runWorkflow(options: {
 	credentials: BillProCredentials;
 	nodes: WorkflowNode[];

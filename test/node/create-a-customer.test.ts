@@ -1,4 +1,5 @@
-import { runBillPro } from '../harness/workflow';
+import { asAiTool, runBillPro } from '../harness/workflow';
+import { CREATE_CUSTOMER_FROM_ITEM } from './customerFixtures';
 import { useSandbox } from './sandboxFixture';
 
 const dana = {
@@ -103,13 +104,7 @@ describe('Creating a customer', () => {
 		const { items } = await runBillPro({
 			credentials: billPro.singleProfile(),
 			items: people,
-			parameters: {
-				resource: 'customer',
-				operation: 'create',
-				firstName: '={{ $json.first }}',
-				lastName: '={{ $json.last }}',
-				email: '={{ $json.mail }}',
-			},
+			parameters: CREATE_CUSTOMER_FROM_ITEM,
 		});
 		expect(items.map((item) => [item.json.email, item.pairedItem])).toEqual([
 			['ana@example.com', { item: 0 }],
@@ -172,5 +167,42 @@ describe('Creating a customer', () => {
 		expect(error?.message).toMatch(message);
 		expect(error?.description).toBeTruthy();
 		expect(billPro.requests()).toHaveLength(0);
+	});
+});
+
+describe('Creating customers as an AI tool, where n8n runs the routing instead of the custom operation', () => {
+	const billPro = useSandbox();
+	const rows = [
+		{ first: 'Ana', last: 'Silva', mail: 'ana@example.com' },
+		{ first: 'Bo', last: 'Berg', mail: 'not-an-email' },
+		{ first: 'Chidi', last: 'Okafor', mail: 'chidi@example.com' },
+		{ first: 'Ana', last: 'Again', mail: 'ana@example.com' },
+	];
+	const createAll = async () => {
+		billPro.sandbox.store.reset();
+		const { items, error } = await runBillPro({
+			credentials: billPro.singleProfile(),
+			items: rows,
+			continueOnFail: true,
+			parameters: CREATE_CUSTOMER_FROM_ITEM,
+		});
+		return {
+			error,
+			requests: billPro.requests().map((request) => [request.method, request.path, request.body]),
+			items: items.map((item) => [item.pairedItem, item.json.email ?? item.error?.message]),
+		};
+	};
+
+	it('sends the same requests and gives the same items, failed ones included', async () => {
+		const custom = await createAll();
+		expect(custom.error).toBeUndefined();
+		expect(custom.items).toEqual([
+			[{ item: 0 }, 'ana@example.com'],
+			[{ item: 1 }, "'Email' is not an email address; got 'not-an-email' [item 1]"],
+			[{ item: 2 }, 'chidi@example.com'],
+			[{ item: 3 }, "BillPro rejected 'Email' has already been taken"],
+		]);
+		expect(custom.requests).toHaveLength(3);
+		expect(await asAiTool(createAll)).toEqual(custom);
 	});
 });

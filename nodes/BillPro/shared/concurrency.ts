@@ -43,8 +43,9 @@ function keyOf(context: IExecuteSingleFunctions): string {
 const positiveInteger = (value: unknown) =>
 	typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;
 
-function concurrencyOf(context: IExecuteSingleFunctions): number {
-	const options = context.getNodeParameter('requestOptions', {}) as {
+/** Requests at a time for the node's Request Options (`requestOptions`). */
+export function requestConcurrency(requestOptions: unknown): number {
+	const options = (requestOptions ?? {}) as {
 		maxConcurrency?: unknown;
 		batching?: { batch?: { batchSize?: unknown } };
 	};
@@ -60,7 +61,7 @@ export async function withRequestSlot<T>(
 	context: IExecuteSingleFunctions,
 	task: () => Promise<T>,
 ): Promise<T> {
-	const limit = concurrencyOf(context);
+	const limit = requestConcurrency(context.getNodeParameter('requestOptions', {}));
 	const key = keyOf(context);
 	let limiter = limiters.get(key);
 	if (!limiter) {
