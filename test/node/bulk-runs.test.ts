@@ -1,6 +1,7 @@
 import { Expression } from 'n8n-workflow';
 
 import { BASE_URL_EXPRESSION } from '../../nodes/BillPro/shared/api';
+import { TestCredentialsHelper } from '../harness/credentialsHelper';
 import { runBillPro } from '../harness/workflow';
 import { CREATE_CUSTOMER_FROM_ITEM } from './customerFixtures';
 import { useSandbox } from './sandboxFixture';
@@ -40,6 +41,19 @@ describe('Creating many customers in one run', () => {
 		const started = Date.now();
 		await createAll({ maxConcurrency: 1 });
 		expect(Date.now() - started).toBeGreaterThanOrEqual(20 * LATENCY_MS);
+	});
+
+	// n8n 2.41 reads a credential from its database and decrypts it each time it is asked for.
+	it('reads the credential once for the whole run, not once per request', async () => {
+		const reads = jest.spyOn(TestCredentialsHelper.prototype, 'getDecrypted');
+		try {
+			const { error } = await createAll();
+			expect(error).toBeUndefined();
+			expect(billPro.requests()).toHaveLength(20);
+			expect(reads).toHaveBeenCalledTimes(1);
+		} finally {
+			reads.mockRestore();
+		}
 	});
 
 	it("takes Batching's Items per Batch as the number of requests at a time", async () => {

@@ -3,6 +3,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
+	ICredentialsDecrypted,
 	IExecutePaginationFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
@@ -133,6 +134,7 @@ async function runItem(
 	itemIndex: number,
 	routing: INodePropertyRouting,
 	defaults: IHttpRequestOptions,
+	credentials: ICredentialsDecrypted,
 ): Promise<INodeExecutionData[]> {
 	const postReceive = (routing.output?.postReceive ?? []) as PostReceiveAction[];
 	const makeRoutingRequest = async (
@@ -143,6 +145,7 @@ async function runItem(
 			run,
 			CREDENTIAL_TYPE,
 			request,
+			{ credentialsDecrypted: credentials },
 		)) as IN8nHttpFullResponse;
 		let items: INodeExecutionData[] = [{ json: response.body as IDataObject }];
 		for (const action of postReceive as PostReceiveFunction[]) {
@@ -192,7 +195,11 @@ function customOperation(properties: INodeProperties[], resource: string, operat
 		};
 		const batchSize = Math.max(1, batching?.batch?.batchSize ?? 1);
 		const batchInterval = batching?.batch?.batchInterval ?? 0;
+		// Read once per run, not once per request (n8n 2.41 reads and decrypts it from its
+		// database for every request otherwise). It is also where the base URL comes from.
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		const { id, name } = this.getNode().credentials?.[CREDENTIAL_TYPE] ?? { id: null, name: '' };
+		const decrypted = { id: id ?? '', name, type: CREDENTIAL_TYPE, data: credentials };
 		const defaults: IHttpRequestOptions = {
 			url: '',
 			// checkBaseUrl (the first preSend) turns a bad Custom URL into a clear item error.
@@ -212,7 +219,7 @@ function customOperation(properties: INodeProperties[], resource: string, operat
 				try {
 					results[index] = {
 						status: 'fulfilled',
-						value: await runItem(this, index, routing, defaults),
+						value: await runItem(this, index, routing, defaults, decrypted),
 					};
 				} catch (reason) {
 					results[index] = { status: 'rejected', reason };
