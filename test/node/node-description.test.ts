@@ -11,6 +11,7 @@ import {
 	ENVIRONMENTS,
 	ORDER_TYPES,
 } from '../../nodes/BillPro/shared/api';
+import { customOperationsFor } from '../../nodes/BillPro/shared/customOperations';
 import { nodeTypes } from '../harness/workflow';
 
 const root = path.join(__dirname, '..', '..');
@@ -79,6 +80,15 @@ describe('What n8n and its users see of the node', () => {
 			Object.fromEntries(
 				Object.entries(ORDER_TYPES).map(([type, endpoint]) => [type, ENDPOINTS[endpoint].path]),
 			),
+		);
+	});
+
+	it('runs Customer → Create as a custom operation, and refuses one whose fields carry routing', () => {
+		expect(Object.keys(new BillPro().customOperations)).toEqual(['customer']);
+		expect(Object.keys(new BillPro().customOperations.customer)).toEqual(['create']);
+		// Order → Create takes its URL from the Order Type option: the runner would not see it.
+		expect(() => customOperationsFor(description.properties, { order: ['create'] })).toThrow(
+			"order → create: 'Order Type' has routing a custom operation would not run",
 		);
 	});
 

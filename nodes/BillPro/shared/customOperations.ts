@@ -54,6 +54,27 @@ function routingOf(
 		| INodePropertyOptions
 		| undefined;
 	const routing = option?.routing;
+	// RoutingNode merges the routing of every field shown (an option's own URL, say); this runner
+	// only runs the operation's. Refuse an operation that would lose some.
+	const shownHere = (property: INodeProperties) => {
+		const show = property.displayOptions?.show;
+		return (
+			show?.resource?.includes(resource) === true &&
+			(show.operation === undefined || show.operation.includes(operation))
+		);
+	};
+	const routedField = properties
+		.filter((property) => property.name !== 'operation' && shownHere(property))
+		.find(
+			(property) =>
+				property.routing !== undefined ||
+				(property.options ?? []).some((entry) => 'routing' in entry && entry.routing),
+		);
+	if (routedField) {
+		throw new Error(
+			`${resource} → ${operation}: '${routedField.displayName}' has routing a custom operation would not run`,
+		);
+	}
 	const functions = (list: unknown[] | undefined) =>
 		(list ?? []).every((entry) => typeof entry === 'function');
 	if (
