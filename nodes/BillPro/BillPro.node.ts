@@ -61,7 +61,11 @@ export class BillPro implements INodeType {
 		listSearch: { searchCustomers, searchProducts, searchScheduledPayments },
 	};
 
-	// Bulk creates run their routing item by item, without RoutingNode's per-item cost: see
-	// shared/customOperations.ts. n8n still uses the routing when the node runs as an AI tool.
-	customOperations = customOperationsFor(this.description.properties, { customer: ['create'] });
+	// Creates, the operations run over many items, run their routing item by item, without
+	// RoutingNode's per-item cost: see shared/customOperations.ts. As an AI tool, n8n still runs
+	// the routing.
+	customOperations = customOperationsFor(this.description, {
+		customer: ['create'],
+		order: ['create'],
+	});
 }

@@ -1,5 +1,5 @@
 import { FIELD } from '../../nodes/BillPro/shared/api';
-import { runBillPro } from '../harness/workflow';
+import { asAiTool, runBillPro } from '../harness/workflow';
 import { byId, createOrder, newCustomer, productOf } from './orderFixtures';
 import { useSandbox } from './sandboxFixture';
 
@@ -255,5 +255,50 @@ describe('Creating orders', () => {
 			/^'Products › 1 › Quantity' must be a whole number of at least 1/,
 		);
 		expect(billPro.requests()).toHaveLength(0);
+	});
+});
+
+describe('Creating orders as an AI tool, where n8n runs the routing instead of the custom operation', () => {
+	const billPro = useSandbox();
+	const types = ['single_payment', 'instalment', 'subscription', 'metered'] as const;
+	const createEach = async () => {
+		billPro.sandbox.store.reset();
+		const credentials = billPro.singleProfile();
+		const customer = await newCustomer(credentials, 'tool.buyer@example.com');
+		const runs = [];
+		for (const type of types) {
+			const product = productOf(billPro.sandbox, type);
+			// The last one asks for a currency the product is not sold in: BillPro refuses it.
+			const currency = type === 'metered' ? { currency: 'JPY' } : {};
+			const { items, error } = await runBillPro({
+				credentials,
+				continueOnFail: true,
+				parameters: createOrder(customer, type, [product], currency),
+			});
+			runs.push({
+				error,
+				items: items.map((item) => [
+					item.pairedItem,
+					item.json.order_type,
+					item.json.status,
+					item.error?.message,
+				]),
+			});
+		}
+		return {
+			runs,
+			requests: billPro.requests().map((request) => [request.method, request.path, request.body]),
+		};
+	};
+
+	it('sends the same requests and gives the same items, the refused one included', async () => {
+		const custom = await createEach();
+		expect(custom.runs.map((run) => run.items[0].slice(1))).toEqual([
+			['single_payment', 'pending', undefined],
+			['instalment', 'pending', undefined],
+			['subscription', 'pending', undefined],
+			[undefined, undefined, expect.stringMatching(/^BillPro rejected 'Currency'/)],
+		]);
+		expect(await asAiTool(createEach)).toEqual(custom);
 	});
 });

@@ -12,6 +12,7 @@ import {
 	ORDER_TYPES,
 } from '../../nodes/BillPro/shared/api';
 import { customOperationsFor } from '../../nodes/BillPro/shared/customOperations';
+import { operationRouting } from '../../nodes/BillPro/shared/routing';
 import { nodeTypes } from '../harness/workflow';
 
 const root = path.join(__dirname, '..', '..');
@@ -83,13 +84,32 @@ describe('What n8n and its users see of the node', () => {
 		);
 	});
 
-	it('runs Customer → Create as a custom operation, and refuses one whose fields carry routing', () => {
-		expect(Object.keys(new BillPro().customOperations)).toEqual(['customer']);
-		expect(Object.keys(new BillPro().customOperations.customer)).toEqual(['create']);
-		// Order → Create takes its URL from the Order Type option: the runner would not see it.
-		expect(() => customOperationsFor(description.properties, { order: ['create'] })).toThrow(
-			"order → create: 'Order Type' has routing a custom operation would not run",
-		);
+	it('runs the creates as custom operations, and refuses one whose fields carry other routing', () => {
+		const { customOperations } = new BillPro();
+		expect(Object.keys(customOperations)).toEqual(['customer', 'order']);
+		expect(Object.keys(customOperations.customer)).toEqual(['create']);
+		expect(Object.keys(customOperations.order)).toEqual(['create']);
+		const thing: INodeProperties[] = [
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				displayOptions: { show: { resource: ['thing'] } },
+				options: [{ name: 'Create', value: 'create', routing: operationRouting('createCustomer') }],
+				default: 'create',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				displayOptions: { show: { resource: ['thing'], operation: ['create'] } },
+				routing: { send: { type: 'body', property: 'name' } },
+			},
+		];
+		expect(() =>
+			customOperationsFor({ ...description, properties: thing }, { thing: ['create'] }),
+		).toThrow("thing → create: 'Name' has routing a custom operation would not run");
 	});
 
 	it('asks for the API token in a password field', () => {

@@ -12,10 +12,11 @@ import type {
 	INodePropertyOptions,
 	INodePropertyRouting,
 	INodeType,
+	INodeTypeDescription,
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeHelpers, NodeOperationError, sleep } from 'n8n-workflow';
 import { baseUrlOf } from './api';
 import { requestConcurrency } from './concurrency';
 import { CREDENTIAL_TYPE } from './transport';
@@ -29,8 +30,9 @@ import { CREDENTIAL_TYPE } from './transport';
  * functions, so the behaviour is the same) item by item: each mapped field is resolved once, and
  * an item is prepared only when a request slot is free, so preparing and sending overlap.
  *
- * Supported routing: `request` (method, url, static body), function preSends, a function request
- * hook (`operations.pagination`) and function postReceives: what operationRouting() builds.
+ * Supported routing: the operation's `request` (method, url, static body), function preSends, a
+ * function request hook (`operations.pagination`) and function postReceives, as operationRouting()
+ * builds them, plus fields whose options each fix part of the request (Order Type's URL).
  */
 
 type CustomOperations = NonNullable<INodeType['customOperations']>;
@@ -41,12 +43,76 @@ type PostReceiveFunction = (
 	response: IN8nHttpFullResponse,
 ) => Promise<INodeExecutionData[]>;
 
-/** The routing of `operation` of `resource`, as the node description declares it. */
-function routingOf(
-	properties: INodeProperties[],
-	resource: string,
-	operation: string,
-): INodePropertyRouting {
+/**
+ * The routing a custom operation runs, from the node description: the operation's own, plus the
+ * two kinds of field routing RoutingNode would merge in for this operation. Each field part
+ * applies only when n8n would show the field (RoutingNode's rule too).
+ */
+interface OperationPlan {
+	routing: INodePropertyRouting;
+	fields: Array<{
+		property: INodeProperties;
+		/** A field's own checks (the ID fields' `send.preSend`), run after the operation's. */
+		preSend: PreSendAction[];
+		/** Options that each fix part of the request (Order Type → its endpoint URL). */
+		requests?: Record<string, Partial<IHttpRequestOptions>>;
+	}>;
+}
+
+const functionsOnly = (list: unknown[] | undefined) =>
+	(list ?? []).every((entry) => typeof entry === 'function');
+
+function hasRouting(entry: unknown): boolean {
+	if (!entry || typeof entry !== 'object') return false;
+	const { routing, options, values } = entry as {
+		routing?: unknown;
+		options?: unknown;
+		values?: unknown;
+	};
+	return (
+		routing !== undefined ||
+		[options, values].some((list) => Array.isArray(list) && list.some(hasRouting))
+	);
+}
+
+/** The field part of the plan, or undefined for routing this runner does not support. */
+function fieldPlanOf(property: INodeProperties): OperationPlan['fields'][number] | undefined {
+	const { routing } = property;
+	if (routing) {
+		const onlyPreSend =
+			Object.keys(routing).every((key) => key === 'send') &&
+			Object.keys(routing.send ?? {}).every((key) => key === 'preSend') &&
+			functionsOnly(routing.send?.preSend);
+		if (!onlyPreSend || (property.options ?? []).some(hasRouting)) return undefined;
+		return { property, preSend: (routing.send?.preSend ?? []) as PreSendAction[] };
+	}
+	const options = (property.options ?? []) as INodePropertyOptions[];
+	const fixedRequests =
+		property.type === 'options' &&
+		property.noDataExpression === true &&
+		options.every(
+			(option) =>
+				option.routing !== undefined &&
+				Object.keys(option.routing).every((key) => key === 'request') &&
+				Object.values(option.routing.request ?? {}).every(
+					(value) => typeof value === 'string' && !value.startsWith('='),
+				),
+		);
+	if (!fixedRequests) return undefined;
+	return {
+		property,
+		preSend: [],
+		requests: Object.fromEntries(
+			options.map((option) => [
+				String(option.value),
+				option.routing?.request as Partial<IHttpRequestOptions>,
+			]),
+		),
+	};
+}
+
+/** Refuses an operation with routing the runner would not run: it would behave differently. */
+function planOf(properties: INodeProperties[], resource: string, operation: string): OperationPlan {
 	const option = properties
 		.filter((property) => property.name === 'operation')
 		.find((property) => property.displayOptions?.show?.resource?.includes(resource))
@@ -54,38 +120,31 @@ function routingOf(
 		| INodePropertyOptions
 		| undefined;
 	const routing = option?.routing;
-	// RoutingNode merges the routing of every field shown (an option's own URL, say); this runner
-	// only runs the operation's. Refuse an operation that would lose some.
-	const shownHere = (property: INodeProperties) => {
-		const show = property.displayOptions?.show;
-		return (
-			show?.resource?.includes(resource) === true &&
-			(show.operation === undefined || show.operation.includes(operation))
-		);
-	};
-	const routedField = properties
-		.filter((property) => property.name !== 'operation' && shownHere(property))
-		.find(
-			(property) =>
-				property.routing !== undefined ||
-				(property.options ?? []).some((entry) => 'routing' in entry && entry.routing),
-		);
-	if (routedField) {
-		throw new Error(
-			`${resource} → ${operation}: '${routedField.displayName}' has routing a custom operation would not run`,
-		);
-	}
-	const functions = (list: unknown[] | undefined) =>
-		(list ?? []).every((entry) => typeof entry === 'function');
 	if (
 		!routing?.request ||
 		typeof routing.operations?.pagination !== 'function' ||
-		!functions(routing.send?.preSend) ||
-		!functions(routing.output?.postReceive)
+		!functionsOnly(routing.send?.preSend) ||
+		!functionsOnly(routing.output?.postReceive)
 	) {
 		throw new Error(`${resource} → ${operation} has no routing a custom operation can run`);
 	}
-	return routing;
+	const fields: OperationPlan['fields'] = [];
+	for (const property of properties) {
+		const show = property.displayOptions?.show;
+		const forThisOperation =
+			property.name !== 'operation' &&
+			show?.resource?.includes(resource) === true &&
+			(show.operation === undefined || show.operation.includes(operation));
+		if (!forThisOperation || !hasRouting(property)) continue;
+		const field = fieldPlanOf(property);
+		if (!field) {
+			throw new Error(
+				`${resource} → ${operation}: '${property.displayName}' has routing a custom operation would not run`,
+			);
+		}
+		fields.push(field);
+	}
+	return { routing, fields };
 }
 
 /** What RoutingNode adds from the node's Request Options: timeout, proxy, SSL. */
@@ -153,7 +212,7 @@ function itemContext(
 async function runItem(
 	run: IExecuteFunctions,
 	itemIndex: number,
-	routing: INodePropertyRouting,
+	{ routing, fields }: OperationPlan,
 	defaults: IHttpRequestOptions,
 	credentials: ICredentialsDecrypted,
 ): Promise<INodeExecutionData[]> {
@@ -175,7 +234,16 @@ async function runItem(
 		return items;
 	};
 	const context = itemContext(run, itemIndex, makeRoutingRequest);
-	const request = routing.request ?? {};
+	// Fields override the operation's request, and their preSends follow its own, as RoutingNode
+	// merges them (in the order of the description).
+	const request = { ...routing.request } as Partial<IHttpRequestOptions>;
+	for (const { property, requests } of fields) {
+		if (requests) Object.assign(request, requests[String(context.getNodeParameter(property.name))]);
+	}
+	const preSends = [
+		...((routing.send?.preSend ?? []) as PreSendAction[]),
+		...fields.flatMap((field) => field.preSend),
+	];
 	let options: IHttpRequestOptions = {
 		...defaults,
 		method: request.method,
@@ -187,7 +255,7 @@ async function runItem(
 		headers: { ...defaults.headers },
 		body: { ...(request.body as IDataObject | undefined) },
 	};
-	for (const preSend of (routing.send?.preSend ?? []) as PreSendAction[]) {
+	for (const preSend of preSends) {
 		options = await preSend.call(context, options);
 	}
 	const hook = routing.operations?.pagination as (
@@ -207,10 +275,14 @@ async function runItem(
  * still spaces batches of Items per Batch apart, as in RoutingNode. As there, every item is run
  * even if one fails; without Continue On Fail the first failed item's error then stops the node.
  */
-function customOperation(properties: INodeProperties[], resource: string, operation: string) {
-	const routing = routingOf(properties, resource, operation);
+function customOperation(description: INodeTypeDescription, resource: string, operation: string) {
+	const plan = planOf(description.properties, resource, operation);
 	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
+		const node = this.getNode();
+		const shown = (property: INodeProperties) =>
+			NodeHelpers.displayParameter(node.parameters, property, node, description, node.parameters);
+		const planHere = { ...plan, fields: plan.fields.filter(({ property }) => shown(property)) };
 		const { batching } = this.getNodeParameter('requestOptions', 0, {}) as {
 			batching?: { batch?: { batchSize?: number; batchInterval?: number } };
 		};
@@ -240,7 +312,7 @@ function customOperation(properties: INodeProperties[], resource: string, operat
 				try {
 					results[index] = {
 						status: 'fulfilled',
-						value: await runItem(this, index, routing, defaults, decrypted),
+						value: await runItem(this, index, planHere, defaults, decrypted),
 					};
 				} catch (reason) {
 					results[index] = { status: 'rejected', reason };
@@ -262,14 +334,14 @@ function customOperation(properties: INodeProperties[], resource: string, operat
 
 /** The node's `customOperations`: `{ customer: ['create'] }` → n8n's `{ customer: { create } }`. */
 export function customOperationsFor(
-	properties: INodeProperties[],
+	description: INodeTypeDescription,
 	operations: Record<string, string[]>,
 ): CustomOperations {
 	return Object.fromEntries(
 		Object.entries(operations).map(([resource, names]) => [
 			resource,
 			Object.fromEntries(
-				names.map((operation) => [operation, customOperation(properties, resource, operation)]),
+				names.map((operation) => [operation, customOperation(description, resource, operation)]),
 			),
 		]),
 	);
