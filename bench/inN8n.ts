@@ -45,7 +45,7 @@ import {
 	type ListResource,
 } from './rawClients';
 import type { RawJob } from './rawChild';
-import { median, ms } from './report';
+import { gitDescription, median, ms } from './report';
 import { SandboxProcess } from './sandboxClient';
 import type { IDataObject } from 'n8n-workflow';
 import type { SandboxSpec, ServerStats } from './sandboxProcess';
@@ -248,6 +248,7 @@ function workflowFor(job: Job, client: Client, id: string, baseUrl: string, cred
 
 async function main(): Promise<void> {
 	const t0 = Date.now();
+	const code = gitDescription();
 	const workDir = mkdtempSync(path.join(os.tmpdir(), 'billpro-bench-in-n8n-'));
 	mkdirSync(path.join(workDir, 'logs'), { recursive: true });
 	log(`bench:n8n: working folder ${workDir}`);
@@ -351,6 +352,7 @@ async function main(): Promise<void> {
 			n8nVersion: runtime.n8nVersion,
 			nodeVersion: runtime.nodeVersion,
 			seconds: Math.round((Date.now() - t0) / 1000),
+			code,
 		});
 		console.log(report);
 		const file = path.join(__dirname, quick ? 'results-n8n.partial.md' : 'results-n8n.md');
@@ -531,7 +533,7 @@ async function runRaw(node: string, job: Job, baseUrl: string): Promise<number[]
 function renderReport(
 	results: Result[],
 	expressions: ExpressionStat[] | string,
-	env: { n8nVersion: string; nodeVersion: string; seconds: number },
+	env: { n8nVersion: string; nodeVersion: string; seconds: number; code: string },
 ): string {
 	const cpu = os.cpus();
 	const lines = [
@@ -566,7 +568,7 @@ function renderExpressions(expressions: ExpressionStat[] | string): string[] {
 	const lines = [
 		`## Expression evaluations in a bulk create (${items.toLocaleString('en-US')} items: warm-up and one run)`,
 		'',
-		"Counted in one more `n8n execute` of the create workflow, with bench/expressionCounter.cjs preloaded: it wraps n8n-workflow's `Expression.resolveSimpleParameterValue` (the n8n app's own copy) and counts and times each evaluation. The node maps three fields with expressions (`{{ $json.first }}`, …); the base URL is the node's `requestDefaults.baseURL` expression.",
+		"Counted in one more `n8n execute` of the create workflow, with bench/expressionCounter.cjs preloaded: it wraps n8n-workflow's `Expression.resolveSimpleParameterValue` (the n8n app's own copy) and counts and times each evaluation. The workflow maps three fields with expressions (`{{ $json.first }}`, …). Every expression n8n evaluated is listed: Customer → Create, a custom operation, reads the base URL from the credential, where a routed operation adds the node's `requestDefaults.baseURL` expression and RoutingNode's own passes over every parameter.",
 		'',
 	];
 	if (typeof expressions === 'string') return [...lines, `FAILED: ${expressions}`];

@@ -1,4 +1,6 @@
 /** Turns the benchmark's measurements into the markdown report and the list of targets. */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 
 export interface RunSample {
 	ms: number;
@@ -239,7 +241,7 @@ export function renderReport(
 	out.push(
 		'× raw: median divided by the raw axios median of the same latency and job (raw axios: a sequential page loop for Return All, a pool of workers for create, keep-alive connections). Requests, peak in flight and new TCP connections are counted by the sandbox (last rep; peak is the highest of all reps). Client CPU: user + system CPU of the benchmark process during the run.',
 		'',
-		'At 0 ms the sandbox answers each request before it reads the next one, so it never has more than 1 in flight: peak in flight shows concurrency only with latency. n8n-core 2.11.1 gives every request a new http.Agent with keep-alive off, so the node and the HTTP Request node open a TCP connection per request (New TCP conns); the "new connection per request" raw rows send the same way, which separates that cost (which a declarative node cannot change) from the rest of the node\'s overhead.',
+		'At 0 ms the sandbox answers each request before it reads the next one, so it never has more than 1 in flight: peak in flight shows concurrency only with latency. n8n-core 2.11.1 gives every request a new http.Agent with keep-alive off, so the node and the HTTP Request node open a TCP connection per request (New TCP conns); the "new connection per request" raw rows send the same way, which separates that cost (which the node cannot change: it sends through n8n\'s own HTTP helpers, as verified community nodes must) from the rest of the node\'s overhead.',
 		'',
 	);
 	if (memory) {
@@ -303,4 +305,25 @@ export function renderReport(
 		out.push('');
 	}
 	return out.join('\n');
+}
+
+/** Which code was measured: the commit, and whether nodes/ or credentials/ differ from it. */
+export function gitDescription(): string {
+	try {
+		const git = (args: string[]) =>
+			execFileSync('git', ['--no-optional-locks', ...args], {
+				cwd: path.join(__dirname, '..'),
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'ignore'],
+			}).trim();
+		const head = git(['rev-parse', '--short', 'HEAD']);
+		const changed = git(['status', '--porcelain', '--', 'nodes', 'credentials'])
+			.split('\n')
+			.filter(Boolean).length;
+		return changed
+			? `commit ${head} plus uncommitted changes in ${changed} file(s) under nodes/ and credentials/ (the working tree as it was)`
+			: `commit ${head}, nodes/ and credentials/ unchanged`;
+	} catch {
+		return 'working tree (git not available)';
+	}
 }

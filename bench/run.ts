@@ -42,6 +42,7 @@ import {
 } from './rawClients';
 import {
 	evaluateTargets,
+	gitDescription,
 	median,
 	ms,
 	renderReport,
@@ -632,26 +633,6 @@ function packageVersion(dir: string): string {
 			.version;
 	} catch {
 		return 'unknown';
-	}
-}
-
-function gitDescription(): string {
-	try {
-		const git = (args: string[]) =>
-			execFileSync('git', ['--no-optional-locks', ...args], {
-				cwd: ROOT,
-				encoding: 'utf8',
-				stdio: ['ignore', 'pipe', 'ignore'],
-			}).trim();
-		const head = git(['rev-parse', '--short', 'HEAD']);
-		const changed = git(['status', '--porcelain', '--', 'nodes', 'credentials'])
-			.split('\n')
-			.filter(Boolean).length;
-		return changed
-			? `commit ${head} plus uncommitted changes in ${changed} file(s) under nodes/ and credentials/ (the working tree as it was)`
-			: `commit ${head}, nodes/ and credentials/ unchanged`;
-	} catch {
-		return 'working tree (git not available)';
 	}
 }
 
