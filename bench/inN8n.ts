@@ -542,6 +542,7 @@ function renderReport(
 		`- Date: ${new Date().toISOString()}`,
 		`- Machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()} ${os.arch()}`,
 		`- n8n ${env.n8nVersion} on Node ${env.nodeVersion} (the app \`npm start\` runs), this package installed from its tarball as a community package; the raw script on the same Node`,
+		`- Code measured: ${env.code}`,
 		`- Command: \`npm run bench:n8n${quick ? ' -- --quick' : ''}\`; this run took ${env.seconds} s`,
 		'',
 		"Time: the node's `executionTime` in n8n's run data (one `n8n execute` per job and client: an untimed warm-up node, then one node per repetition). Raw: `performance.now()` around the same loop as `npm run bench`, after the same warm-up. Requests, the most in flight at once and new TCP connections: counted by the client's own sandbox over the whole job, warm-up included (at 0 ms the sandbox answers each request before reading the next, so it never sees more than 1 in flight). The HTTP Request node's create uses Options → Batching, Items per Batch 10, Batch Interval 0.",
