@@ -144,6 +144,19 @@ describe('Creating a customer', () => {
 		expect(error?.message).toMatch(/^BillPro rejected 'Billing Address › Country'/);
 	});
 
+	it('refuses a Request Options proxy without a port, without showing its password', async () => {
+		const { error } = await runBillPro({
+			credentials: billPro.singleProfile(),
+			parameters: { ...dana, requestOptions: { proxy: 'http://me:s3cret@proxy.example.com' } },
+		});
+		expect(error?.message).toBe('The proxy is not valid');
+		expect(error?.description).toMatch(
+			/^Request Options → Proxy must be a URL with a host and a port/,
+		);
+		expect(`${error?.message} ${error?.description}`).not.toContain('s3cret');
+		expect(billPro.requests()).toHaveLength(0);
+	});
+
 	it.each([
 		['Email', { email: 'dana.example.com' }, /^'Email' is not an email address/],
 		// An expression can give what the editor would refuse to save.

@@ -165,7 +165,9 @@ function requestOptionsOf(run: IExecuteFunctions): Partial<IHttpRequestOptions> 
 		}
 		if (!url?.hostname || !url.port) {
 			throw new NodeOperationError(run.getNode(), 'The proxy is not valid', {
-				description: `Request Options → Proxy must be a URL with a host and a port, such as http://proxy.example.com:8080; got '${proxy}'`,
+				// Not the value itself: a proxy URL can carry a password.
+				description:
+					'Request Options → Proxy must be a URL with a host and a port, such as http://proxy.example.com:8080',
 			});
 		}
 		options.proxy = {
