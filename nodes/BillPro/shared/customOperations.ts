@@ -59,6 +59,13 @@ interface OperationPlan {
 	}>;
 }
 
+/** The plan for one run: the request the shown fields fix, and every preSend in order. */
+interface RunPlan {
+	routing: INodePropertyRouting;
+	request: Partial<IHttpRequestOptions>;
+	preSends: PreSendAction[];
+}
+
 const functionsOnly = (list: unknown[] | undefined) =>
 	(list ?? []).every((entry) => typeof entry === 'function');
 
@@ -214,7 +221,7 @@ function itemContext(
 async function runItem(
 	run: IExecuteFunctions,
 	itemIndex: number,
-	{ routing, fields }: OperationPlan,
+	{ routing, request, preSends }: RunPlan,
 	defaults: IHttpRequestOptions,
 	credentials: ICredentialsDecrypted,
 ): Promise<INodeExecutionData[]> {
@@ -222,11 +229,11 @@ async function runItem(
 	const makeRoutingRequest = async (
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> => {
-		const request = { ...requestData.options, returnFullResponse: true } as IHttpRequestOptions;
+		const sent = { ...requestData.options, returnFullResponse: true } as IHttpRequestOptions;
 		const response = (await run.helpers.httpRequestWithAuthentication.call(
 			run,
 			CREDENTIAL_TYPE,
-			request,
+			sent,
 			{ credentialsDecrypted: credentials },
 		)) as IN8nHttpFullResponse;
 		let items: INodeExecutionData[] = [{ json: response.body as IDataObject }];
@@ -236,16 +243,6 @@ async function runItem(
 		return items;
 	};
 	const context = itemContext(run, itemIndex, makeRoutingRequest);
-	// Fields override the operation's request, and their preSends follow its own, as RoutingNode
-	// merges them (in the order of the description).
-	const request = { ...routing.request } as Partial<IHttpRequestOptions>;
-	for (const { property, requests } of fields) {
-		if (requests) Object.assign(request, requests[String(context.getNodeParameter(property.name))]);
-	}
-	const preSends = [
-		...((routing.send?.preSend ?? []) as PreSendAction[]),
-		...fields.flatMap((field) => field.preSend),
-	];
 	let options: IHttpRequestOptions = {
 		...defaults,
 		method: request.method,
@@ -284,7 +281,23 @@ function customOperation(description: INodeTypeDescription, resource: string, op
 		const node = this.getNode();
 		const shown = (property: INodeProperties) =>
 			NodeHelpers.displayParameter(node.parameters, property, node, description, node.parameters);
-		const planHere = { ...plan, fields: plan.fields.filter(({ property }) => shown(property)) };
+		const fields = plan.fields.filter(({ property }) => shown(property));
+		// Fields override the operation's request, and their preSends follow its own, as RoutingNode
+		// merges them (in the order of the description). A selector cannot be an expression
+		// (noDataExpression), so one value holds for every item.
+		const request = { ...plan.routing.request } as Partial<IHttpRequestOptions>;
+		for (const { property, requests } of fields) {
+			if (requests)
+				Object.assign(request, requests[String(this.getNodeParameter(property.name, 0))]);
+		}
+		const planHere: RunPlan = {
+			routing: plan.routing,
+			request,
+			preSends: [
+				...((plan.routing.send?.preSend ?? []) as PreSendAction[]),
+				...fields.flatMap((field) => field.preSend),
+			],
+		};
 		const { batching } = this.getNodeParameter('requestOptions', 0, {}) as {
 			batching?: { batch?: { batchSize?: number; batchInterval?: number } };
 		};
