@@ -11,7 +11,7 @@
  * sandbox (bench/sandboxProcess.ts) so its requests and new TCP connections can be counted.
  * Prints a markdown report and writes it to bench/results-n8n.md. Flags: --quick (1 repetition).
  */
-// First: sets N8N_USER_FOLDER before anything loads n8n-core (httpRequestNode imports it).
+// First: sets N8N_USER_FOLDER before anything loads n8n-core (n8nJobs → httpRequestNode imports it).
 import { n8nTeardown } from './n8nEnv';
 
 import { spawn } from 'node:child_process';
@@ -32,217 +32,31 @@ import { n8nCli, n8nEnv, parseRawOutput, tailOf, type N8nOptions } from '../scri
 import { freePort, run } from '../scripts/lib/proc';
 import { startStack } from '../scripts/lib/stack';
 import { SINGLE_PROFILE_TOKEN } from '../test/sandbox/config';
-import {
-	httpCreateParameters,
-	httpRequestParameters,
-	HTTP_REQUEST_VERSION,
-} from './httpRequestNode';
-import {
-	checkCreated,
-	checkList,
-	createInputs,
-	type CreateInput,
-	type ListResource,
-} from './rawClients';
-import type { RawJob } from './rawChild';
-import { gitDescription, median, ms } from './report';
-import { SandboxProcess } from './sandboxClient';
 import type { IDataObject } from 'n8n-workflow';
-import type { SandboxSpec, ServerStats } from './sandboxProcess';
+import {
+	CATALOGUE,
+	CLIENT_LABEL,
+	CONCURRENCY,
+	COUNT_JOB,
+	CREATES,
+	jobs,
+	stepName,
+	workflowFor,
+	type Client,
+	type Job,
+} from './n8nJobs';
+import { renderReport, type ExpressionStat, type Result } from './n8nReport';
+import { checkCreated, checkList } from './rawClients';
+import type { RawJob } from './rawChild';
+import { gitDescription, ms } from './report';
+import { SandboxProcess } from './sandboxClient';
+import type { SandboxSpec } from './sandboxProcess';
 
 const ROOT = path.join(__dirname, '..');
-const CATALOGUE = 10_000;
-const CREATES = 1_000;
-const CONCURRENCY = 10;
 const quick = process.argv.includes('--quick');
-
-type Client = 'node' | 'http' | 'raw';
-const CLIENT_LABEL: Record<Client, string> = {
-	node: 'BillPro node in n8n',
-	http: `HTTP Request node v${HTTP_REQUEST_VERSION} in n8n`,
-	raw: 'raw axios script',
-};
-
-interface Job {
-	id: string;
-	title: string;
-	latencyMs: number;
-	kind: 'list' | 'create';
-	resource: ListResource;
-	clients: Client[];
-	warmups: number;
-	reps: number;
-}
-
-const JOBS: Job[] = [
-	{
-		id: 'p0',
-		title: 'Return All 10,000 products',
-		latencyMs: 0,
-		kind: 'list',
-		resource: 'product',
-		clients: ['node', 'raw', 'http'],
-		warmups: 1,
-		reps: 3,
-	},
-	{
-		id: 'c0',
-		title: 'Return All 10,000 customers',
-		latencyMs: 0,
-		kind: 'list',
-		resource: 'customer',
-		clients: ['node', 'raw', 'http'],
-		warmups: 1,
-		reps: 3,
-	},
-	{
-		id: 'n0',
-		title: `Create 1,000 customers, ${CONCURRENCY} at a time`,
-		latencyMs: 0,
-		kind: 'create',
-		resource: 'customer',
-		clients: ['node', 'raw', 'http'],
-		warmups: 1,
-		reps: 3,
-	},
-	{
-		id: 'p5',
-		title: 'Return All 10,000 products',
-		latencyMs: 50,
-		kind: 'list',
-		resource: 'product',
-		clients: ['node', 'raw', 'http'],
-		warmups: 0,
-		reps: 1,
-	},
-	{
-		id: 'n5',
-		title: `Create 1,000 customers, ${CONCURRENCY} at a time`,
-		latencyMs: 50,
-		kind: 'create',
-		resource: 'customer',
-		clients: ['node', 'raw', 'http'],
-		warmups: 0,
-		reps: 1,
-	},
-].map((job) => ({ ...job, reps: quick ? 1 : job.reps }) as Job);
-
-interface Result {
-	job: Job;
-	client: Client;
-	samples: number[];
-	/** Counted by the client's sandbox over the whole job (warm-ups included). */
-	stats: ServerStats;
-	error?: string;
-}
+const JOBS = jobs(quick);
 
 const log = (line: string) => console.error(line);
-
-// ---- Workflows --------------------------------------------------------------------------------
-
-interface WorkflowNode {
-	id: string;
-	name: string;
-	type: string;
-	typeVersion: number;
-	position: [number, number];
-	parameters: Record<string, unknown>;
-	credentials?: Record<string, { id: string; name: string }>;
-	executeOnce?: boolean;
-}
-
-const BILLPRO_TYPE = 'n8n-nodes-billpro.billPro';
-const stepName = (round: number) => (round < 0 ? `Warm-up ${-round}` : `Rep ${round + 1}`);
-
-/** The node(s) of one step: the timed node last. A create step first makes its 1,000 items. */
-function stepNodes(job: Job, client: Client, baseUrl: string, credential: string, round: number) {
-	const name = stepName(round);
-	const billPro = (parameters: Record<string, unknown>): Omit<WorkflowNode, 'id' | 'position'> => ({
-		name,
-		type: BILLPRO_TYPE,
-		typeVersion: 1,
-		parameters,
-		credentials: { billProApi: { id: credential, name: credential } },
-	});
-	if (job.kind === 'list') {
-		const timed =
-			client === 'node'
-				? billPro({ resource: job.resource, operation: 'getAll', returnAll: true, simplify: false })
-				: {
-						name,
-						type: 'n8n-nodes-base.httpRequest',
-						typeVersion: HTTP_REQUEST_VERSION,
-						parameters: httpRequestParameters(baseUrl, job.resource),
-					};
-		return { nodes: [{ ...timed, executeOnce: true }], inputs: [] as CreateInput[] };
-	}
-	const inputs = createInputs(CREATES, `${job.id}.${name.replace(' ', '').toLowerCase()}`);
-	return {
-		inputs,
-		nodes: [
-			{
-				name: `${name}: items`,
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ customers: inputs }) },
-				executeOnce: true,
-			},
-			{
-				name: `${name}: one item each`,
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				parameters: { fieldToSplitOut: 'customers', options: {} },
-			},
-			client === 'node'
-				? billPro({
-						resource: 'customer',
-						operation: 'create',
-						firstName: '={{ $json.first }}',
-						lastName: '={{ $json.last }}',
-						email: '={{ $json.email }}',
-						requestOptions: { batching: { batch: { batchSize: CONCURRENCY, batchInterval: 0 } } },
-					})
-				: {
-						name,
-						type: 'n8n-nodes-base.httpRequest',
-						typeVersion: HTTP_REQUEST_VERSION,
-						parameters: httpCreateParameters(baseUrl, CONCURRENCY),
-					},
-		],
-	};
-}
-
-/** Manual Trigger → warm-ups → repetitions, one chain; returns the inputs each create step sends. */
-function workflowFor(job: Job, client: Client, id: string, baseUrl: string, credential: string) {
-	const nodes: WorkflowNode[] = [];
-	const inputs = new Map<string, CreateInput[]>();
-	const add = (node: Omit<WorkflowNode, 'id' | 'position'>) =>
-		nodes.push({ ...node, id: `${id}-${nodes.length}`, position: [nodes.length * 220, 0] });
-	add({ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
-	for (let round = -job.warmups; round < job.reps; round++) {
-		const step = stepNodes(job, client, baseUrl, credential, round);
-		step.nodes.forEach(add);
-		inputs.set(stepName(round), step.inputs);
-	}
-	const connections = Object.fromEntries(
-		nodes
-			.slice(0, -1)
-			.map((node, index) => [
-				node.name,
-				{ main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] },
-			]),
-	);
-	const workflow = {
-		id,
-		name: `BillPro benchmark: ${job.title} @${job.latencyMs} ms, ${client}`,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes,
-		connections,
-		pinData: {},
-	};
-	return { workflow, inputs };
-}
 
 // ---- Main -------------------------------------------------------------------------------------
 
@@ -353,6 +167,7 @@ async function main(): Promise<void> {
 			nodeVersion: runtime.nodeVersion,
 			seconds: Math.round((Date.now() - t0) / 1000),
 			code,
+			quick,
 		});
 		console.log(report);
 		const file = path.join(__dirname, quick ? 'results-n8n.partial.md' : 'results-n8n.md');
@@ -363,24 +178,6 @@ async function main(): Promise<void> {
 		await n8nTeardown(true);
 		rmSync(workDir, { recursive: true, force: true });
 	}
-}
-
-/** One more create run (untimed), with every expression evaluation counted and timed. */
-const COUNT_JOB: Job = {
-	id: 'count',
-	title: 'Create 1,000 customers (expression evaluations counted)',
-	latencyMs: 0,
-	kind: 'create',
-	resource: 'customer',
-	clients: ['node'],
-	warmups: 1,
-	reps: 1,
-};
-
-interface ExpressionStat {
-	expression: string;
-	count: number;
-	msEach: number;
 }
 
 async function countExpressions(
@@ -526,69 +323,6 @@ async function runRaw(node: string, job: Job, baseUrl: string): Promise<number[]
 		},
 	);
 	return (JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { samples: number[] }).samples;
-}
-
-// ---- Report -----------------------------------------------------------------------------------
-
-function renderReport(
-	results: Result[],
-	expressions: ExpressionStat[] | string,
-	env: { n8nVersion: string; nodeVersion: string; seconds: number; code: string },
-): string {
-	const cpu = os.cpus();
-	const lines = [
-		'# BillPro node benchmark inside n8n',
-		'',
-		`- Date: ${new Date().toISOString()}`,
-		`- Machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()} ${os.arch()}`,
-		`- n8n ${env.n8nVersion} on Node ${env.nodeVersion} (the app \`npm start\` runs), this package installed from its tarball as a community package; the raw script on the same Node`,
-		`- Code measured: ${env.code}`,
-		`- Command: \`npm run bench:n8n${quick ? ' -- --quick' : ''}\`; this run took ${env.seconds} s`,
-		'',
-		"Time: the node's `executionTime` in n8n's run data (one `n8n execute` per job and client: an untimed warm-up node, then one node per repetition). Raw: `performance.now()` around the same loop as `npm run bench`, after the same warm-up. Requests, the most in flight at once and new TCP connections: counted by the client's own sandbox over the whole job, warm-up included (at 0 ms the sandbox answers each request before reading the next, so it never sees more than 1 in flight). The HTTP Request node's create uses Options → Batching, Items per Batch 10, Batch Interval 0.",
-		'',
-		'| Latency | Job | Client | Reps | Median ms | × raw | Requests | Peak in flight | New TCP conns |',
-		'|---:|---|---|---:|---:|---:|---:|---:|---:|',
-	];
-	for (const result of results) {
-		const raw = results.find((r) => r.job === result.job && r.client === 'raw');
-		const value = median(result.samples);
-		const ratio =
-			raw && !raw.error && !result.error ? `${(value / median(raw.samples)).toFixed(2)}×` : '—';
-		lines.push(
-			`| ${result.job.latencyMs} ms | ${result.job.title} | ${CLIENT_LABEL[result.client]} | ${result.samples.length} | ${result.error ? `FAILED: ${result.error}` : `**${ms(value)}**`} | ${ratio} | ${result.stats.requests} | ${result.stats.peakInFlight} | ${result.stats.newConnections} |`,
-		);
-	}
-	lines.push('', ...renderExpressions(expressions));
-	return lines.join('\n') + '\n';
-}
-
-/** Where a bulk create's CPU goes: n8n's expression evaluations per item, by expression. */
-function renderExpressions(expressions: ExpressionStat[] | string): string[] {
-	const items = (COUNT_JOB.warmups + COUNT_JOB.reps) * CREATES;
-	const lines = [
-		`## Expression evaluations in a bulk create (${items.toLocaleString('en-US')} items: warm-up and one run)`,
-		'',
-		"Counted in one more `n8n execute` of the create workflow, with bench/expressionCounter.cjs preloaded: it wraps n8n-workflow's `Expression.resolveSimpleParameterValue` (the n8n app's own copy) and counts and times each evaluation. The workflow maps three fields with expressions (`{{ $json.first }}`, …). Every expression n8n evaluated is listed: Customer → Create, a custom operation, reads the base URL from the credential, where a routed operation adds the node's `requestDefaults.baseURL` expression and RoutingNode's own passes over every parameter.",
-		'',
-	];
-	if (typeof expressions === 'string') return [...lines, `FAILED: ${expressions}`];
-	const label = (text: string) =>
-		text.startsWith('={{ $credentials.environment') ? 'base URL (requestDefaults)' : `\`${text}\``;
-	lines.push(
-		'| Expression | Evaluations per item | ms each (mean) | ms per item |',
-		'|---|---:|---:|---:|',
-	);
-	let perItem = 0;
-	for (const { expression, count, msEach } of expressions) {
-		perItem += (count / items) * msEach;
-		lines.push(
-			`| ${label(expression)} | ${(count / items).toFixed(2)} | ${msEach.toFixed(3)} | ${((count / items) * msEach).toFixed(2)} |`,
-		);
-	}
-	const total = expressions.reduce((sum, row) => sum + row.count, 0) / items;
-	lines.push(`| **all** | **${total.toFixed(2)}** | | **${perItem.toFixed(2)}** |`);
-	return lines;
 }
 
 main().catch((error: unknown) => {
