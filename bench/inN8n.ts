@@ -132,8 +132,8 @@ async function main(): Promise<void> {
 				};
 				try {
 					result.samples =
-						client === 'raw'
-							? await runRaw(runtime.node, job, server.baseUrl)
+						client === 'raw' || client === 'rawNewConnection'
+							? await runRaw(runtime.node, job, server.baseUrl, client === 'raw')
 							: await runInN8n(
 									n8nOptions,
 									job,
@@ -293,7 +293,12 @@ async function executeToFile(
 	}
 }
 
-async function runRaw(node: string, job: Job, baseUrl: string): Promise<number[]> {
+async function runRaw(
+	node: string,
+	job: Job,
+	baseUrl: string,
+	keepAlive: boolean,
+): Promise<number[]> {
 	const rawJob: RawJob =
 		job.kind === 'list'
 			? {
@@ -303,6 +308,7 @@ async function runRaw(node: string, job: Job, baseUrl: string): Promise<number[]
 					expected: CATALOGUE,
 					warmups: job.warmups,
 					reps: job.reps,
+					keepAlive,
 				}
 			: {
 					kind: 'create',
@@ -312,6 +318,7 @@ async function runRaw(node: string, job: Job, baseUrl: string): Promise<number[]
 					tag: job.id,
 					warmups: job.warmups,
 					reps: job.reps,
+					keepAlive,
 				};
 	const { stdout } = await run(
 		node,

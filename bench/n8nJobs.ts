@@ -14,11 +14,12 @@ import { createInputs, type CreateInput, type ListResource } from './rawClients'
 export const CATALOGUE = 10_000;
 export const CREATES = 1_000;
 export const CONCURRENCY = 10;
-export type Client = 'node' | 'http' | 'raw';
+export type Client = 'node' | 'http' | 'raw' | 'rawNewConnection';
 export const CLIENT_LABEL: Record<Client, string> = {
 	node: 'BillPro node in n8n',
 	http: `HTTP Request node v${HTTP_REQUEST_VERSION} in n8n`,
 	raw: 'raw axios script',
+	rawNewConnection: 'raw axios, new connection per request',
 };
 
 export interface Job {
@@ -41,7 +42,7 @@ export function jobs(quick: boolean): Job[] {
 			latencyMs: 0,
 			kind: 'list',
 			resource: 'product',
-			clients: ['node', 'raw', 'http'],
+			clients: ['node', 'raw', 'rawNewConnection', 'http'],
 			warmups: 1,
 			reps: 3,
 		},
@@ -51,7 +52,7 @@ export function jobs(quick: boolean): Job[] {
 			latencyMs: 0,
 			kind: 'list',
 			resource: 'customer',
-			clients: ['node', 'raw', 'http'],
+			clients: ['node', 'raw', 'rawNewConnection', 'http'],
 			warmups: 1,
 			reps: 3,
 		},
@@ -61,7 +62,7 @@ export function jobs(quick: boolean): Job[] {
 			latencyMs: 0,
 			kind: 'create',
 			resource: 'customer',
-			clients: ['node', 'raw', 'http'],
+			clients: ['node', 'raw', 'rawNewConnection', 'http'],
 			warmups: 1,
 			reps: 3,
 		},

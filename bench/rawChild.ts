@@ -13,7 +13,8 @@ import {
 	type ListResource,
 } from './rawClients';
 
-export type RawJob = { baseUrl: string; warmups: number; reps: number } & (
+/** `keepAlive: false`: a new connection per request, as n8n sends them. */
+export type RawJob = { baseUrl: string; warmups: number; reps: number; keepAlive: boolean } & (
 	| { kind: 'list'; resource: ListResource; expected: number }
 	| { kind: 'create'; count: number; concurrency: number; tag: string }
 );
@@ -21,14 +22,16 @@ export type RawJob = { baseUrl: string; warmups: number; reps: number } & (
 async function once(job: RawJob, round: number): Promise<number> {
 	if (job.kind === 'list') {
 		const started = performance.now();
-		const records = await rawReturnAll(job.baseUrl, job.resource);
+		const records = await rawReturnAll(job.baseUrl, job.resource, { keepAlive: job.keepAlive });
 		const elapsed = performance.now() - started;
 		checkList(`raw ${job.resource} Return All`, records, job.expected);
 		return elapsed;
 	}
-	const inputs = createInputs(job.count, `${job.tag}.raw${round}`);
+	const inputs = createInputs(job.count, `${job.tag}.raw${job.keepAlive ? '' : 'new'}${round}`);
 	const started = performance.now();
-	const created = await rawCreate(job.baseUrl, inputs, job.concurrency);
+	const created = await rawCreate(job.baseUrl, inputs, job.concurrency, {
+		keepAlive: job.keepAlive,
+	});
 	const elapsed = performance.now() - started;
 	checkCreated('raw create', created, inputs);
 	return elapsed;
