@@ -107,6 +107,10 @@ describe('What n8n and its users see of the node', () => {
 				routing: { send: { type: 'body', property: 'name' } },
 			},
 		];
+		// Customer → Get's URL is an expression ({{ $parameter["customer"] }}): per item.
+		expect(() => customOperationsFor(description, { customer: ['get'] })).toThrow(
+			'customer → get has no routing a custom operation can run',
+		);
 		expect(() =>
 			customOperationsFor({ ...description, properties: thing }, { thing: ['create'] }),
 		).toThrow("thing → create: 'Name' has routing a custom operation would not run");

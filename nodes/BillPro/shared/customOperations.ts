@@ -30,9 +30,10 @@ import { CREDENTIAL_TYPE } from './transport';
  * functions, so the behaviour is the same) item by item: each mapped field is resolved once, and
  * an item is prepared only when a request slot is free, so preparing and sending overlap.
  *
- * Supported routing: the operation's `request` (method, url, static body), function preSends, a
- * function request hook (`operations.pagination`) and function postReceives, as operationRouting()
- * builds them, plus fields whose options each fix part of the request (Order Type's URL).
+ * Supported routing: the operation's `request` without expressions (method, url, body), function
+ * preSends, a function request hook (`operations.pagination`) and function postReceives, as
+ * operationRouting() builds them, plus field checks (`send.preSend`) and fields whose options each
+ * fix part of the request (Order Type's URL).
  */
 
 type CustomOperations = NonNullable<INodeType['customOperations']>;
@@ -69,6 +70,12 @@ interface RunPlan {
 const functionsOnly = (list: unknown[] | undefined) =>
 	(list ?? []).every((entry) => typeof entry === 'function');
 
+/** A request part with no expression in it: the same for every item. */
+const isFixed = (request: object | undefined) =>
+	Object.values(request ?? {}).every(
+		(value) => !(typeof value === 'string' && value.startsWith('=')),
+	);
+
 function hasRouting(entry: unknown): boolean {
 	if (!entry || typeof entry !== 'object') return false;
 	const { routing, options, values } = entry as {
@@ -101,9 +108,7 @@ function fieldPlanOf(property: INodeProperties): OperationPlan['fields'][number]
 			(option) =>
 				option.routing !== undefined &&
 				Object.keys(option.routing).every((key) => key === 'request') &&
-				Object.values(option.routing.request ?? {}).every(
-					(value) => typeof value === 'string' && !value.startsWith('='),
-				),
+				isFixed(option.routing.request),
 		);
 	if (!fixedRequests) return undefined;
 	return {
@@ -129,6 +134,7 @@ function planOf(properties: INodeProperties[], resource: string, operation: stri
 	const routing = option?.routing;
 	if (
 		!routing?.request ||
+		!isFixed(routing.request) ||
 		typeof routing.operations?.pagination !== 'function' ||
 		!functionsOnly(routing.send?.preSend) ||
 		!functionsOnly(routing.output?.postReceive)
@@ -154,13 +160,19 @@ function planOf(properties: INodeProperties[], resource: string, operation: stri
 	return { routing, fields };
 }
 
+/** The node's Request Options, as n8n adds them to a declarative node. */
+interface RequestOptions {
+	timeout?: number;
+	proxy?: string;
+	allowUnauthorizedCerts?: boolean;
+	batching?: { batch?: { batchSize?: number; batchInterval?: number } };
+}
+
 /** What RoutingNode adds from the node's Request Options: timeout, proxy, SSL. */
-function requestOptionsOf(run: IExecuteFunctions): Partial<IHttpRequestOptions> {
-	const { timeout, proxy, allowUnauthorizedCerts } = run.getNodeParameter(
-		'requestOptions',
-		0,
-		{},
-	) as { timeout?: number; proxy?: string; allowUnauthorizedCerts?: boolean };
+function httpOptionsOf(
+	run: IExecuteFunctions,
+	{ timeout, proxy, allowUnauthorizedCerts }: RequestOptions,
+): Partial<IHttpRequestOptions> {
 	const options: Partial<IHttpRequestOptions> = { timeout: timeout || 300_000 };
 	if (allowUnauthorizedCerts) options.skipSslCertificateValidation = true;
 	if (proxy) {
@@ -205,12 +217,10 @@ function itemContext(
 			run.getNodeParameter(name, itemIndex, fallback, options)) as never,
 		getNode: () => run.getNode(),
 		getItemIndex: () => itemIndex,
-		getInputData: () => run.getInputData()[itemIndex],
 		continueOnFail: () => run.continueOnFail(),
 		getWorkflow: () => run.getWorkflow(),
 		getExecutionId: () => run.getExecutionId(),
 		getCredentials: (async (type: string) => await run.getCredentials(type, itemIndex)) as never,
-		evaluateExpression: (expression: string) => run.evaluateExpression(expression, itemIndex),
 		helpers: run.helpers as never,
 		makeRoutingRequest,
 	};
@@ -246,12 +256,9 @@ async function runItem(
 	let options: IHttpRequestOptions = {
 		...defaults,
 		method: request.method,
-		url:
-			typeof request.url === 'string' && request.url.startsWith('=')
-				? String(run.evaluateExpression(request.url, itemIndex))
-				: (request.url ?? ''),
+		url: request.url ?? '',
 		qs: {},
-		headers: { ...defaults.headers },
+		headers: { ...(defaults.headers as IDataObject | undefined) },
 		body: { ...(request.body as IDataObject | undefined) },
 	};
 	for (const preSend of preSends) {
@@ -276,6 +283,10 @@ async function runItem(
  */
 function customOperation(description: INodeTypeDescription, resource: string, operation: string) {
 	const plan = planOf(description.properties, resource, operation);
+	// The node's request defaults (headers, JSON, errors as answers) but its base URL expression.
+	const requestDefaults = Object.fromEntries(
+		Object.entries(description.requestDefaults ?? {}).filter(([key]) => key !== 'baseURL'),
+	) as Partial<IHttpRequestOptions>;
 	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const node = this.getNode();
@@ -298,24 +309,22 @@ function customOperation(description: INodeTypeDescription, resource: string, op
 				...fields.flatMap((field) => field.preSend),
 			],
 		};
-		const { batching } = this.getNodeParameter('requestOptions', 0, {}) as {
-			batching?: { batch?: { batchSize?: number; batchInterval?: number } };
-		};
+		const requestOptions = this.getNodeParameter('requestOptions', 0, {}) as RequestOptions;
+		const { batching } = requestOptions;
 		const batchSize = Math.max(1, batching?.batch?.batchSize ?? 1);
 		const batchInterval = batching?.batch?.batchInterval ?? 0;
 		// Read once per run, not once per request (n8n 2.41 reads and decrypts it from its
 		// database for every request otherwise). It is also where the base URL comes from.
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		const { id, name } = this.getNode().credentials?.[CREDENTIAL_TYPE] ?? { id: null, name: '' };
+		const { id, name } = node.credentials?.[CREDENTIAL_TYPE] ?? { id: null, name: '' };
 		const decrypted = { id: id ?? '', name, type: CREDENTIAL_TYPE, data: credentials };
 		const defaults: IHttpRequestOptions = {
+			...requestDefaults,
 			url: '',
+			// The same rule as the requestDefaults' expression, without evaluating it per item.
 			// checkBaseUrl (the first preSend) turns a bad Custom URL into a clear item error.
 			baseURL: baseUrlOf(credentials),
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			json: true,
-			ignoreHttpStatusErrors: true,
-			...requestOptionsOf(this),
+			...httpOptionsOf(this, requestOptions),
 		};
 		const started = Date.now();
 		const results: Array<PromiseSettledResult<INodeExecutionData[]>> = new Array(items.length);
@@ -334,10 +343,7 @@ function customOperation(description: INodeTypeDescription, resource: string, op
 				}
 			}
 		};
-		const workers = Math.min(
-			items.length,
-			requestConcurrency(this.getNodeParameter('requestOptions', 0, {})),
-		);
+		const workers = Math.min(items.length, requestConcurrency(requestOptions));
 		await Promise.all(Array.from({ length: workers }, worker));
 		const failed = results.find((result) => result.status === 'rejected');
 		if (failed) throw (failed as PromiseRejectedResult).reason;
