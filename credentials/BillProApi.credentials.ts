@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { BASE_URL_EXPRESSION, ENDPOINTS, ENVIRONMENTS, QUERY } from '../nodes/BillPro/shared/api';
+import { withRequestPolicy } from '../nodes/BillPro/shared/requestPolicy';
 
 export class BillProApi implements ICredentialType {
 	name = 'billProApi';
@@ -79,11 +80,11 @@ export class BillProApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const profileId = String(credentials.profileId ?? '').trim();
-		return {
+		return withRequestPolicy({
 			...requestOptions,
 			headers: { ...requestOptions.headers, Authorization: `Bearer ${credentials.apiToken}` },
 			qs: profileId ? { ...requestOptions.qs, [QUERY.profileId]: profileId } : requestOptions.qs,
-		};
+		});
 	}
 
 	// n8n shows the message of the first rule matching the response code (see README, Credential).
@@ -96,6 +97,14 @@ export class BillProApi implements ICredentialType {
 			headers: { Accept: 'application/json' },
 		},
 		rules: [
+			// The node never follows a redirect (it could carry the token to another server).
+			...[301, 302, 303, 307, 308].map((value) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value,
+					message: `This URL redirects elsewhere (HTTP ${value}), and the node does not follow redirects. Enter the address the BillPro API answers at directly, such as the https:// one.`,
+				},
+			})),
 			{
 				type: 'responseCode',
 				properties: {

@@ -4,6 +4,7 @@
  */
 import { BillProApi } from '../../credentials/BillProApi.credentials';
 import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN } from '../sandbox';
+import { redirect, startHostileServer, type HostileServer } from '../harness/hostileServer';
 import { e2e, n8nRest, sandbox } from './support/context';
 
 /** The message the credential's `responseCode` rule gives for an HTTP status. */
@@ -91,5 +92,38 @@ describe("The credential's Test, run by n8n", () => {
 				customUrl: `${e2e().sandboxUrl}/not-the-api`,
 			}),
 		).resolves.toEqual({ status: 'Error', message: ruleMessage(404) });
+	});
+});
+
+describe("The credential's Test, run by n8n, against a hostile address", () => {
+	let billProAddress: HostileServer;
+	let elsewhere: HostileServer;
+	beforeAll(async () => {
+		elsewhere = await startHostileServer();
+		billProAddress = await startHostileServer((request, response) =>
+			redirect(response, 302, `${elsewhere.origin}${request.url}`),
+		);
+	});
+	afterAll(async () => {
+		await billProAddress.close();
+		await elsewhere.close();
+	});
+
+	it('does not follow a redirect: the token never reaches the other server', async () => {
+		await expect(
+			testCredential({ apiToken: SINGLE_PROFILE_TOKEN, customUrl: billProAddress.baseUrl }),
+		).resolves.toEqual({ status: 'Error', message: ruleMessage(302) });
+		expect(billProAddress.requests).toHaveLength(1);
+		expect(billProAddress.requests[0].headers.authorization).toBe(`Bearer ${SINGLE_PROFILE_TOKEN}`);
+		expect(elsewhere.requests).toEqual([]);
+	});
+
+	it('refuses a Custom URL with a user name and password, without sending or repeating it', async () => {
+		const customUrl = billProAddress.baseUrl.replace('http://', 'http://admin:hunter2pass@');
+		const result = await testCredential({ apiToken: SINGLE_PROFILE_TOKEN, customUrl });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/must not contain a user name or password/);
+		expect(result.message).not.toContain('hunter2pass');
+		expect(billProAddress.requests).toHaveLength(1); // only the earlier test's
 	});
 });

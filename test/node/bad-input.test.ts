@@ -150,6 +150,15 @@ const CASES: Case[] = [
 		field: 'Organisation › Name',
 		sent: 0,
 	},
+	{
+		what: 'website that is not a URL',
+		parameters: () =>
+			customer({
+				additionalFields: { organisation: { details: { name: 'Acme', webUrl: 'acme dot com' } } },
+			}),
+		field: 'Organisation › Website URL',
+		sent: 0,
+	},
 	// Customer → Create, judged by BillPro
 	{
 		what: 'phone number too long for GB',
@@ -171,15 +180,6 @@ const CASES: Case[] = [
 		field: 'First Name',
 		sent: 1,
 		sentBody: () => ({ customer: expect.objectContaining({ first_name: long }) }),
-	},
-	{
-		what: 'website that is not a URL',
-		parameters: () =>
-			customer({
-				additionalFields: { organisation: { details: { name: 'Acme', webUrl: 'acme dot com' } } },
-			}),
-		field: 'Organisation › Website URL',
-		sent: 1,
 	},
 	{
 		what: 'date of birth in the future',
@@ -204,6 +204,39 @@ const CASES: Case[] = [
 		what: 'customer ID 0',
 		parameters: () => ({ resource: 'customer', operation: 'get', customer: byId(expr('"0"')) }),
 		field: 'Customer',
+		sent: 0,
+	},
+	{
+		what: 'customer ID that resolves to nothing',
+		parameters: () => ({
+			resource: 'customer',
+			operation: 'get',
+			customer: byId(expr('$json.nothing')),
+		}),
+		field: 'Customer',
+		sent: 0,
+	},
+	{
+		what: 'simplify as an object',
+		parameters: () => ({
+			resource: 'customer',
+			operation: 'get',
+			customer: byId(1),
+			simplify: expr('{ a: 1 }'),
+		}),
+		field: 'Simplify',
+		sent: 0,
+	},
+	{
+		what: 'addresses handling that resolves to nothing (it must not replace the addresses)',
+		parameters: () => ({
+			resource: 'customer',
+			operation: 'update',
+			customer: byId(1),
+			addressHandling: expr('$json.nothing'),
+			updateFields: { firstName: 'Ann' },
+		}),
+		field: 'Addresses',
 		sent: 0,
 	},
 	{
@@ -361,6 +394,12 @@ const CASES: Case[] = [
 		sent: 0,
 	},
 	{
+		what: 'create checkout as an object',
+		parameters: (s) => order(s, { additionalFields: { createCheckout: expr('{ a: 1 }') } }),
+		field: 'Create Checkout',
+		sent: 0,
+	},
+	{
 		what: 'empty customer',
 		parameters: (s) => order(s, { customer: byId(expr('""')) }),
 		field: 'Customer',
@@ -408,6 +447,25 @@ const CASES: Case[] = [
 		what: 'order ID as an object',
 		parameters: () => ({ resource: 'checkout', operation: 'renew', orderId: expr('{ id: 1 }') }),
 		field: 'Order ID',
+		sent: 0,
+	},
+	// IDs past 2^53 name another record once read as a JSON number: refused, also in paths.
+	{
+		what: 'order ID past 2^53',
+		parameters: () => ({ resource: 'order', operation: 'cancel', orderId: '9007199254740993' }),
+		field: 'Order ID',
+		sent: 0,
+	},
+	{
+		what: 'customer ID of 400 digits',
+		parameters: () => ({ resource: 'customer', operation: 'get', customer: byId('9'.repeat(400)) }),
+		field: 'Customer',
+		sent: 0,
+	},
+	{
+		what: 'scheduled payment ID past 2^53',
+		parameters: () => payment('skip', { scheduledPayment: byId('9007199254740993') }),
+		field: 'Scheduled Payment',
 		sent: 0,
 	},
 	// Scheduled Payment

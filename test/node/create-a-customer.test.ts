@@ -211,7 +211,10 @@ describe('Creating customers as an AI tool, where n8n runs the routing instead o
 		expect(custom.error).toBeUndefined();
 		expect(custom.items).toEqual([
 			[{ item: 0 }, 'ana@example.com'],
-			[{ item: 1 }, "'Email' is not an email address; got 'not-an-email' [item 1]"],
+			[
+				{ item: 1 },
+				"'Email' is not an email address; got 'not-an-email' [item 1]. Enter an address such as nathan@example.com.",
+			],
 			[{ item: 2 }, 'chidi@example.com'],
 			[{ item: 3 }, "BillPro rejected 'Email' has already been taken"],
 		]);

@@ -1,7 +1,63 @@
+import type { IDataObject } from 'n8n-workflow';
 import { FIELD } from '../../nodes/BillPro/shared/api';
+import type { Sandbox } from '../sandbox';
 import { asAiTool, runBillPro } from '../harness/workflow';
 import { byId, createOrder, newCustomer, productOf } from './orderFixtures';
 import { useSandbox } from './sandboxFixture';
+
+const LARGEST_EXACT = String(Number.MAX_SAFE_INTEGER);
+const JUST_PAST_EXACT = '9007199254740993';
+
+/** A single-payment order for customer 1 and a seeded product, with `change` applied. */
+function orderWith(sandbox: Sandbox, change: IDataObject): IDataObject {
+	const product = productOf(sandbox, 'single_payment');
+	return {
+		resource: 'order',
+		operation: 'create',
+		orderType: 'single_payment',
+		customer: byId(1),
+		currency: product.currency,
+		products: { product: [{ productId: String(product.id), quantity: 1 }] },
+		...change,
+	};
+}
+
+const unexactIdCases: Array<[string, IDataObject, string]> = [
+	['a Customer ID one past 2^53', { customer: byId(JUST_PAST_EXACT) }, 'Customer'],
+	['a Customer ID of 400 digits', { customer: byId('9'.repeat(400)) }, 'Customer'],
+	[
+		'a Customer ID an expression gives as a number past 2^53',
+		{ customer: byId('={{ 2 ** 53 }}') },
+		'Customer',
+	],
+	[
+		'a Product ID one past 2^53',
+		{ products: { product: [{ productId: JUST_PAST_EXACT, quantity: 1 }] } },
+		'Products › 1 › Product ID',
+	],
+	[
+		"a subscription's Product ID of 400 digits",
+		{ orderType: 'subscription', product: byId('7'.repeat(400)) },
+		'Product',
+	],
+];
+
+const tooLargeFor = (field: string) =>
+	new RegExp(`^'${field}' is too large for a BillPro ID \\(at most 9007199254740991\\)`);
+
+const largestExactIds: IDataObject = {
+	customer: byId(LARGEST_EXACT),
+	currency: 'GBP',
+	products: { product: [{ productId: LARGEST_EXACT, quantity: 1 }] },
+};
+
+const largestExactBody = {
+	order: {
+		customer_id: Number.MAX_SAFE_INTEGER,
+		currency: 'GBP',
+		order_products: [{ product_id: Number.MAX_SAFE_INTEGER, qty: 1 }],
+	},
+};
 
 describe('Creating orders', () => {
 	const billPro = useSandbox();
@@ -256,6 +312,26 @@ describe('Creating orders', () => {
 		);
 		expect(billPro.requests()).toHaveLength(0);
 	});
+
+	it.each(unexactIdCases)(
+		'refuses %s before sending anything: a JSON number cannot carry it exactly',
+		async (_what, change, field) => {
+			const { error } = await runBillPro({
+				credentials: billPro.singleProfile(),
+				parameters: orderWith(billPro.sandbox, change),
+			});
+			expect(error?.message).toMatch(tooLargeFor(field));
+			expect(billPro.requests()).toHaveLength(0);
+		},
+	);
+
+	it('sends the largest exact customer and product IDs as given', async () => {
+		await runBillPro({
+			credentials: billPro.singleProfile(),
+			parameters: orderWith(billPro.sandbox, largestExactIds),
+		});
+		expect(billPro.requests().map((request) => request.body)).toEqual([largestExactBody]);
+	});
 });
 
 describe('Creating orders as an AI tool, where n8n runs the routing instead of the custom operation', () => {
@@ -300,5 +376,26 @@ describe('Creating orders as an AI tool, where n8n runs the routing instead of t
 			[undefined, undefined, expect.stringMatching(/^BillPro rejected 'Currency'/)],
 		]);
 		expect(await asAiTool(createEach)).toEqual(custom);
+	});
+
+	it.each(unexactIdCases)('refuses %s, before sending anything', async (_what, change, field) => {
+		const { error } = await asAiTool(() =>
+			runBillPro({
+				credentials: billPro.singleProfile(),
+				parameters: orderWith(billPro.sandbox, change),
+			}),
+		);
+		expect(error?.message).toMatch(tooLargeFor(field));
+		expect(billPro.requests()).toHaveLength(0);
+	});
+
+	it('sends the largest exact customer and product IDs as given', async () => {
+		await asAiTool(() =>
+			runBillPro({
+				credentials: billPro.singleProfile(),
+				parameters: orderWith(billPro.sandbox, largestExactIds),
+			}),
+		);
+		expect(billPro.requests().map((request) => request.body)).toEqual([largestExactBody]);
 	});
 });

@@ -1,4 +1,5 @@
-import { runBillPro } from '../harness/workflow';
+import { hostileServerPerFile } from '../harness/hostileServer';
+import { asAiTool, runBillPro } from '../harness/workflow';
 import { useSandbox } from './sandboxFixture';
 
 describe('When BillPro refuses a request', () => {
@@ -51,7 +52,10 @@ describe('When BillPro refuses a request', () => {
 		expect(items.map((item) => [item.pairedItem, item.json.email ?? item.json.error])).toEqual([
 			[{ item: 0 }, 'first@example.com'],
 			[{ item: 1 }, "BillPro rejected 'Email' has already been taken"],
-			[{ item: 2 }, "'Email' is not an email address; got 'not-an-email' [item 2]"],
+			[
+				{ item: 2 },
+				"'Email' is not an email address; got 'not-an-email' [item 2]. Enter an address such as nathan@example.com.",
+			],
 			[{ item: 3 }, 'fourth@example.com'],
 		]);
 		expect(billPro.sandbox.store.customers(1).filter((c) => c.last_name === 'Owner')).toHaveLength(
@@ -72,7 +76,7 @@ describe('When BillPro refuses a request', () => {
 			[0, 0, 0, 1, 2, 2].map((item) => ({ item })),
 		);
 		expect(items[3].json.error).toBe(
-			"'Limit' must be a whole number of at least 1; got 'three' [item 1]",
+			"'Limit' must be a whole number of at least 1; got 'three' [item 1]. Enter a whole number such as 2.",
 		);
 	});
 
@@ -88,7 +92,79 @@ describe('When BillPro refuses a request', () => {
 				email: '={{ $json.mail }}',
 			},
 		});
-		expect(error?.message).toBe("'Email' is not an email address; got 'bad' [item 1]");
+		expect(error?.message).toBe(
+			"'Email' is not an email address; got 'bad' [item 1]. Enter an address such as nathan@example.com. The run stopped at item 1: BillPro had already received 1 item before it; no later item was sent.",
+		);
 		expect(error?.context?.itemIndex).toBe(1);
+	});
+});
+
+describe('When BillPro rejects fields with unusual names or no messages', () => {
+	const server = hostileServerPerFile();
+	const credentials = () => ({
+		apiToken: 'tok',
+		environment: 'custom',
+		customUrl: server().baseUrl,
+		profileId: '',
+	});
+	/** BillPro answering 422 with `body` as written: raw text, so a "__proto__" key survives. */
+	const rejectingWith = (body: string) =>
+		server().answerWith((_request, response) => {
+			response.writeHead(422, { 'Content-Type': 'application/json' });
+			response.end(body);
+		});
+	const createCustomer = {
+		resource: 'customer',
+		operation: 'create',
+		firstName: 'Ada',
+		lastName: 'Lovelace',
+		email: 'ada@example.com',
+	};
+
+	const CASES: Array<[string, string]> = [
+		['{"constructor":["is invalid"]}', "BillPro rejected 'constructor' is invalid"],
+		['{"__proto__":["x"]}', "BillPro rejected '__proto__' x"],
+		['{"toString":["bad"]}', "BillPro rejected 'toString' bad"],
+		[
+			'{"email":[],"hasOwnProperty":["", "is odd"]}',
+			"BillPro rejected 'Email' is invalid; 'hasOwnProperty' is odd",
+		],
+		['{"status":[]}', 'BillPro refused: the customer is not in a status that allows this'],
+		['{"profile_id":[]}', 'BillPro needs a valid Profile ID: profile_id is invalid'],
+	];
+
+	it.each(CASES)(
+		'explains a 422 of %s in a whole sentence, fields as BillPro spelt them (Customer → Create)',
+		async (body, message) => {
+			rejectingWith(body);
+			const { error } = await runBillPro({
+				credentials: credentials(),
+				parameters: createCustomer,
+			});
+			expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '422', message });
+			expect(server().requests).toHaveLength(1);
+		},
+	);
+
+	it.each(CASES)(
+		'explains a 422 of %s in a whole sentence, fields as BillPro spelt them (Create as an AI tool)',
+		async (body, message) => {
+			rejectingWith(body);
+			const { error } = await asAiTool(() =>
+				runBillPro({ credentials: credentials(), parameters: createCustomer }),
+			);
+			expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '422', message });
+			expect(server().requests).toHaveLength(1);
+		},
+	);
+
+	it('names a rejected "__proto__" field on a routed request, and lists it as sent', async () => {
+		rejectingWith('{"__proto__":["is invalid"],"constructor":["is taken"]}');
+		const { error } = await runBillPro({
+			credentials: credentials(),
+			parameters: { resource: 'order', operation: 'cancel', orderId: '7' },
+		});
+		expect(error?.message).toBe("BillPro rejected '__proto__' is invalid; 'constructor' is taken");
+		expect(error?.description).toMatch(/BillPro's field names: __proto__, constructor\.$/);
 	});
 });

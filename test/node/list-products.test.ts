@@ -93,6 +93,25 @@ describe('Listing products', () => {
 		expect(items.map((item) => item.json.id)).toEqual(profile5);
 		expect(billPro.requests().every((request) => request.profileId === '5')).toBe(true);
 	});
+
+	it.each([
+		['null', '={{ null }}', /^'Merchant Product ID' is empty \[item 0\]/],
+		['a missing input field', '={{ $json.nothing }}', /^'Merchant Product ID' is empty \[item 0\]/],
+		['an object', '={{ { id: "E2824181D8" } }}', /^'Merchant Product ID' must be text or a number/],
+		['true', '={{ true }}', /^'Merchant Product ID' must be text or a number; got 'true'/],
+	])(
+		'refuses a Merchant Product ID filter that gives %s, without listing every product',
+		async (_what, productId, message) => {
+			const { items, error } = await runBillPro({
+				credentials: billPro.singleProfile(),
+				parameters: getManyProducts({ returnAll: true, filters: { productId } }),
+			});
+			expect(items).toHaveLength(0);
+			expect(error?.message).toMatch(message);
+			expect(error?.message).toMatch(/Remove the filter 'Merchant Product ID' .* or map a value/);
+			expect(billPro.requests()).toHaveLength(0);
+		},
+	);
 });
 
 describe('Listing products when the last page is full', () => {

@@ -56,10 +56,10 @@ describe('What n8n and its users see of the node', () => {
 	});
 
 	it.each([
-		['customer', ['returnAll', 'limit', 'simplify', 'filters']],
-		['product', ['returnAll', 'limit', 'simplify', 'filters']],
-		['scheduledPayment', ['orderId', 'returnAll', 'limit', 'simplify']],
-	])('gives %s → Get Many Return All, Limit and Simplify', (resource, expected) => {
+		['customer', ['returnAll', 'limit', 'maxRecords', 'simplify', 'filters']],
+		['product', ['returnAll', 'limit', 'maxRecords', 'simplify', 'filters']],
+		['scheduledPayment', ['orderId', 'returnAll', 'limit', 'maxRecords', 'simplify']],
+	])('gives %s → Get Many Return All, Limit, Max Records and Simplify', (resource, expected) => {
 		const names = description.properties
 			.filter((property: INodeProperties) => {
 				const show = property.displayOptions?.show;

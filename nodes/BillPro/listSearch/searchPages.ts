@@ -40,12 +40,13 @@ async function searchList(
 	let page = Number(paginationToken) || 1;
 	const results: INodeListSearchResult['results'] = [];
 	for (let read = 0; read < MAX_PAGES_PER_SEARCH; read++, page++) {
+		// An answer that is not a list is an error (billProRequest), not an empty list.
 		const records = (await billProRequest.call(context, endpoint, {
 			id,
 			qs: { [QUERY.page]: page },
 			resource,
 		})) as IDataObject[];
-		if (!Array.isArray(records) || records.length === 0) return { results };
+		if (records.length === 0) return { results };
 		for (const record of records) {
 			const { name, value, searchText } = toResult(record);
 			if (!needle || searchText.toLowerCase().includes(needle)) results.push({ name, value });

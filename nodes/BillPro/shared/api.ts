@@ -5,6 +5,10 @@
  *   'V' = BillPro's documentation states it; 'B' = only BillPro's "First steps" guide shows it;
  *   'I' = inferred, the docs are silent. Every 'I' row is listed in the README's Assumptions
  *   table (a test keeps the two in step), so real API access corrects it with a single edit here.
+ * `answers` is the shape of a success (a list or one record): every request path checks it.
+ * `paging` marks the lists: only the products list is documented as paged [V]; the customers and
+ * scheduled-payments lists are inferred to be paged like it [I], so a page 2 that repeats page 1
+ * is read as an unpaged list there, not as a loop (pagination.ts, README's Assumptions).
  * The node's routing and the sandbox both read this table: a corrected path changes both.
  */
 
@@ -16,6 +20,17 @@ export interface Endpoint {
 	path: string;
 	source: Source;
 	note: string;
+	/**
+	 * What a success answers: 'list' a JSON array of records, 'record' one JSON object. Any other
+	 * shape fails the item (answers.ts), for routed, custom and list-search requests alike.
+	 */
+	answers: 'list' | 'record';
+	/**
+	 * Lists only: whether `?page=N` paging is documented [V] or only inferred [I]. An inferred
+	 * list may not be paged at all: a page 2 equal to page 1 then means "the whole list", while
+	 * on a documented list it is a loop (pagination.ts).
+	 */
+	paging?: 'documented' | 'inferred';
 }
 
 export const ENVIRONMENTS = {
@@ -25,97 +40,127 @@ export const ENVIRONMENTS = {
 } as const;
 
 export const ENDPOINTS = {
-	listProducts: { method: 'GET', path: '/products', source: 'V', note: 'Paged with ?page=N' },
+	listProducts: {
+		method: 'GET',
+		path: '/products',
+		source: 'V',
+		note: 'Paged with ?page=N',
+		answers: 'list',
+		paging: 'documented',
+	},
 	getProduct: {
 		method: 'GET',
 		path: '/products/{id}',
 		source: 'I',
 		note: 'Docs name the operation, not its path',
+		answers: 'record',
 	},
 	createCustomer: {
 		method: 'POST',
 		path: '/customers',
 		source: 'V',
 		note: 'Body {"customer": {...}}',
+		answers: 'record',
 	},
 	listCustomers: {
 		method: 'GET',
 		path: '/customers',
 		source: 'I',
 		note: 'Docs name the operation, not its path',
+		answers: 'list',
+		paging: 'inferred',
 	},
 	getCustomer: {
 		method: 'GET',
 		path: '/customers/{id}',
 		source: 'I',
 		note: 'Docs name the operation, not its path',
+		answers: 'record',
 	},
 	updateCustomer: {
 		method: 'PUT',
 		path: '/customers/{id}',
 		source: 'I',
 		note: 'Docs state PUT, not the path',
+		answers: 'record',
 	},
 	createSingleOrder: {
 		method: 'POST',
 		path: '/orders/create_single_order',
 		source: 'V',
 		note: 'One or more single_payment products',
+		answers: 'record',
 	},
 	createInstalmentOrder: {
 		method: 'POST',
 		path: '/orders/create_instalment_order',
 		source: 'V',
 		note: 'Exactly one instalment product',
+		answers: 'record',
 	},
 	createSubscriptionOrder: {
 		method: 'POST',
 		path: '/orders/create_subscription_order',
 		source: 'V',
 		note: 'Exactly one subscription product',
+		answers: 'record',
 	},
 	createMeteredOrder: {
 		method: 'POST',
 		path: '/orders/create_metered_order',
 		source: 'V',
 		note: 'Exactly one metered product',
+		answers: 'record',
 	},
-	getOrder: { method: 'GET', path: '/orders/{id}', source: 'V', note: 'Any order type' },
+	getOrder: {
+		method: 'GET',
+		path: '/orders/{id}',
+		source: 'V',
+		note: 'Any order type',
+		answers: 'record',
+	},
 	cancelOrder: {
 		method: 'PUT',
 		path: '/orders/{id}/cancel_order',
 		source: 'V',
 		note: 'Preliminary → cancelled, live → complete',
+		answers: 'record',
 	},
 	pauseOrder: {
 		method: 'PUT',
 		path: '/orders/{id}/pause_order',
 		source: 'V',
 		note: 'An active subscription only',
+		answers: 'record',
 	},
 	resumeOrder: {
 		method: 'PUT',
 		path: '/orders/{id}/resume_order',
 		source: 'V',
 		note: 'A paused subscription only',
+		answers: 'record',
 	},
 	listScheduledPayments: {
 		method: 'GET',
 		path: '/orders/{id}/scheduled_payments',
 		source: 'I',
 		note: 'Docs name "Get Scheduled Payments" for an order ID, not its path',
+		answers: 'list',
+		paging: 'inferred',
 	},
 	updateScheduledPayment: {
 		method: 'PUT',
 		path: '/orders/{orderId}/scheduled_payments/{id}',
 		source: 'I',
 		note: 'Docs name a scheduled_payments endpoint taking order and payment IDs, not its path',
+		answers: 'record',
 	},
 	renewCheckout: {
 		method: 'POST',
 		path: '/order_checkouts/{id}',
 		source: 'I',
 		note: 'Docs show POST /order_checkouts/…; the trailing ID is taken to be the order ID',
+		answers: 'record',
 	},
 } satisfies Record<string, Endpoint>;
 
@@ -137,6 +182,8 @@ export const QUERY = {
  * Facts about behaviour rather than paths. Each is listed in the README's Assumptions table.
  *   listsAreBareArrays [B]: a list answers a bare JSON array (the guide's products example).
  *   lastPageIsShortOrEmpty [I]: a page shorter than the first one, or an empty one, is the last.
+ *   unpagedWhenPage2RepeatsPage1 [I]: a list only inferred to be paged whose page 2 repeats
+ *     page 1 ignores `page`: page 1 is the whole list.
  *   notFoundIs422 [V-3p]: an unknown id answers 422 with a field-keyed body, not 404.
  *   errorBody [B]: 422 bodies look like {"field": ["message", ...]}.
  *   dateFormat [B]: dates (date of birth) are DD/MM/YYYY.
@@ -155,6 +202,16 @@ export function endpointPath(
 	const values = typeof params === 'object' ? params : params === undefined ? {} : { id: params };
 	return ENDPOINTS[name].path.replace(/\{(\w+)\}/g, (segment, key: string) =>
 		key in values ? String(values[key]) : segment,
+	);
+}
+
+/** The list endpoint a GET to `url` (a path, its `{…}` segments filled) reads, if any. */
+export function listEndpointAt(url: string): Endpoint | undefined {
+	const path = url.split('?')[0];
+	return Object.values(ENDPOINTS as Record<string, Endpoint>).find(
+		(endpoint) =>
+			endpoint.answers === 'list' &&
+			new RegExp(`^${endpoint.path.replace(/\{\w+\}/g, '[^/]+')}/?$`).test(path),
 	);
 }
 
@@ -214,9 +271,4 @@ export function baseUrlOf(credentials: { environment?: unknown; customUrl?: unkn
 	return String(credentials.customUrl ?? '')
 		.trim()
 		.replace(/\/+$/, '');
-}
-
-/** An http(s) URL with a host: the only kind of base URL the node sends requests to. */
-export function isHttpBaseUrl(url: unknown): url is string {
-	return typeof url === 'string' && /^https?:\/\/[^\s/?#]+[^\s]*$/i.test(url);
 }

@@ -1,4 +1,6 @@
-import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { isNotSet, requireWholeNumber } from './validation';
 
 /**
  * n8n runs a declarative node's items all at once (its Batching only pauses between batches).
@@ -28,20 +30,54 @@ export const requestOptionsField: INodeProperties = {
 	],
 };
 
-interface Limiter {
+/**
+ * One node run's requests: its slots, which items have sent a request, and the first failed
+ * item once the run stops (Continue On Fail off). Kept per run (n8n's execute data of this node
+ * run), so it goes with the run and needs no clean-up.
+ */
+interface RunState {
 	active: number;
 	waiting: Array<() => void>;
+	/** Items that have sent at least one request. */
+	sent: Set<number>;
+	/** The item whose failure stopped the run: no item after it starts a request. */
+	stoppedAt?: number;
 }
 
-const limiters = new Map<string, Limiter>();
+const runs = new WeakMap<object, RunState>();
 
-function keyOf(context: IExecuteSingleFunctions): string {
-	const workflow = context.getWorkflow();
-	return `${context.getExecutionId() ?? ''}|${workflow.id ?? ''}|${context.getNode().name}`;
+/** What identifies a node run: any of n8n's contexts of it. */
+type RunContext = Pick<IExecuteSingleFunctions, 'getExecuteData' | 'getNode'>;
+
+function runStateOf(context: RunContext): RunState {
+	const key: object = context.getExecuteData?.() ?? context.getNode();
+	let state = runs.get(key);
+	if (!state) {
+		state = { active: 0, waiting: [], sent: new Set() };
+		runs.set(key, state);
+	}
+	return state;
 }
 
 const positiveInteger = (value: unknown) =>
 	typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;
+
+/**
+ * A preSend of every operation: Max Concurrent Requests, when set, is a whole number of at least
+ * 1. It is refused, not ignored: a mistyped limit must not silently become the default.
+ */
+export async function checkMaxConcurrency(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const { maxConcurrency } = (this.getNodeParameter('requestOptions', {}) ?? {}) as {
+		maxConcurrency?: unknown;
+	};
+	if (!isNotSet(maxConcurrency)) {
+		requireWholeNumber(this, 'Max Concurrent Requests', maxConcurrency, 1);
+	}
+	return requestOptions;
+}
 
 /** Requests at a time for the node's Request Options (`requestOptions`). */
 export function requestConcurrency(requestOptions: unknown): number {
@@ -56,25 +92,59 @@ export function requestConcurrency(requestOptions: unknown): number {
 	);
 }
 
-/** Runs `task` once a slot of this node run is free. */
+/** Thrown instead of sending, once an earlier item has stopped the run. */
+export class NotSentError extends NodeOperationError {}
+
+/** Whether an earlier item's failure stopped this run (an item after it must not send). */
+export function stoppedBefore(context: RunContext, itemIndex: number): boolean {
+	const { stoppedAt } = runStateOf(context);
+	return stoppedAt !== undefined && itemIndex > stoppedAt;
+}
+
+function refuseAfterStop(context: IExecuteSingleFunctions, state: RunState): void {
+	const itemIndex = context.getItemIndex();
+	if (state.stoppedAt === undefined || itemIndex <= state.stoppedAt) return;
+	throw new NotSentError(
+		context.getNode(),
+		`Item ${itemIndex} was not sent: item ${state.stoppedAt} failed first and stopped the run`,
+		{ itemIndex, description: 'Fix the first failed item, then run the items from it again.' },
+	);
+}
+
+/**
+ * Stops the run at a failed item (Continue On Fail off): no later item starts a request; the
+ * requests already on their way finish. Returns what the error should add: how many items BillPro
+ * had already received, before the failed one and after it.
+ */
+export function stopRunAt(context: IExecuteSingleFunctions, itemIndex: number): string {
+	const state = runStateOf(context);
+	if (state.stoppedAt === undefined || itemIndex < state.stoppedAt) state.stoppedAt = itemIndex;
+	const before = [...state.sent].filter((sent) => sent < itemIndex).length;
+	const after = [...state.sent].filter((sent) => sent > itemIndex).length;
+	if (before === 0 && after === 0) return '';
+	const items = (count: number) => (count === 1 ? '1 item' : `${count} items`);
+	return `The run stopped at item ${itemIndex}: BillPro had already received ${items(before)} before it${
+		after ? ` and ${items(after)} after it` : ''
+	}; no later item was sent.`;
+}
+
+/** Runs `task` once a slot of this node run is free; refused once an earlier item stopped the run. */
 export async function withRequestSlot<T>(
 	context: IExecuteSingleFunctions,
 	task: () => Promise<T>,
 ): Promise<T> {
 	const limit = requestConcurrency(context.getNodeParameter('requestOptions', {}));
-	const key = keyOf(context);
-	let limiter = limiters.get(key);
-	if (!limiter) {
-		limiter = { active: 0, waiting: [] };
-		limiters.set(key, limiter);
-	}
-	if (limiter.active < limit) limiter.active++;
-	else await new Promise<void>((resolve) => limiter?.waiting.push(resolve)); // slot handed over
+	const state = runStateOf(context);
+	refuseAfterStop(context, state);
+	if (state.active < limit) state.active++;
+	else await new Promise<void>((resolve) => state.waiting.push(resolve)); // slot handed over
 	try {
+		refuseAfterStop(context, state);
+		state.sent.add(context.getItemIndex());
 		return await task();
 	} finally {
-		const next = limiter.waiting.shift();
+		const next = state.waiting.shift();
 		if (next) next();
-		else if (--limiter.active === 0) limiters.delete(key);
+		else state.active--;
 	}
 }

@@ -18,7 +18,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeHelpers, NodeOperationError, sleep } from 'n8n-workflow';
 import { baseUrlOf } from './api';
-import { requestConcurrency } from './concurrency';
+import { requestConcurrency, stoppedBefore } from './concurrency';
 import { CREDENTIAL_TYPE } from './transport';
 
 /**
@@ -220,6 +220,7 @@ function itemContext(
 		continueOnFail: () => run.continueOnFail(),
 		getWorkflow: () => run.getWorkflow(),
 		getExecutionId: () => run.getExecutionId(),
+		getExecuteData: () => run.getExecuteData(),
 		getCredentials: (async (type: string) => await run.getCredentials(type, itemIndex)) as never,
 		helpers: run.helpers as never,
 		makeRoutingRequest,
@@ -278,8 +279,8 @@ async function runItem(
 
 /**
  * Runs the items through `requestConcurrency` workers, in order. Batching's Batch Interval
- * still spaces batches of Items per Batch apart, as in RoutingNode. As there, every item is run
- * even if one fails; without Continue On Fail the first failed item's error then stops the node.
+ * still spaces batches of Items per Batch apart, as in RoutingNode. Without Continue On Fail the
+ * first failed item stops the run: no later item starts, and its error stops the node.
  */
 function customOperation(description: INodeTypeDescription, resource: string, operation: string) {
 	const plan = planOf(description.properties, resource, operation);
@@ -331,6 +332,8 @@ function customOperation(description: INodeTypeDescription, resource: string, op
 		let next = 0;
 		const worker = async () => {
 			for (let index = next++; index < items.length; index = next++) {
+				// After a failed item (Continue On Fail off), no later item is prepared or sent.
+				if (stoppedBefore(this, index)) return;
 				const batchStart = started + Math.floor(index / batchSize) * batchInterval;
 				if (batchInterval > 0 && Date.now() < batchStart) await sleep(batchStart - Date.now());
 				try {

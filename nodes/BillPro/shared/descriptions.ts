@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { INTERVAL_UNITS } from './api';
 import { parkingErrors } from './itemErrors';
-import { requireSystemId } from './validation';
+import { requireFilterValue, requireSystemId } from './validation';
 
 const SYSTEM_ID = '^[1-9][0-9]*$';
 
@@ -32,6 +32,43 @@ export function systemIdField(
 		placeholder: 'e.g. 1042',
 		description,
 		routing: { send: { preSend: [parkingErrors(systemIdCheck(name, displayName))] } },
+	};
+}
+
+/** Refuses a filter that is set (in the Filters collection) but gives nothing, or not text. */
+function filterCheck(name: string, displayName: string) {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		// The Filters collection of getManyFields (pagination.ts); n8n runs this only when it is set.
+		requireFilterValue(this, displayName, this.getNodeParameter(`filters.${name}`, undefined));
+		return requestOptions;
+	};
+}
+
+/**
+ * A Get Many filter, sent as the query parameter `query`. n8n drops an empty query value and the
+ * list then answers every record, so a filter that is set must give text or a number.
+ */
+/** A Get Many filter: its field and the query parameter it is sent as. */
+export type FilterSpec = Pick<
+	INodeProperties,
+	'displayName' | 'name' | 'placeholder' | 'description'
+> & {
+	query: string;
+};
+
+export function filterField(filter: FilterSpec): INodeProperties {
+	const { query, ...shown } = filter;
+	return {
+		...shown,
+		type: 'string',
+		default: '',
+		routing: {
+			send: {
+				type: 'query',
+				property: query,
+				preSend: [parkingErrors(filterCheck(filter.name, filter.displayName))],
+			},
+		},
 	};
 }
 

@@ -9,15 +9,25 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 import { fieldLabel } from './fieldLabels';
 
-/** BillPro's 422 body: {"field": ["message", ...]} (see api.ts). */
-type FieldErrors = Record<string, string[]>;
+/**
+ * BillPro's 422 body: {"field": ["message", ...]} (see api.ts). A Map, as field names are
+ * BillPro's text: "constructor" or "__proto__" must not reach an object's inherited keys.
+ */
+type FieldErrors = ReadonlyMap<string, string[]>;
 
 function fieldErrorsOf(body: unknown): FieldErrors | undefined {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
 	const entries = Object.entries(body as IDataObject).filter(
-		([, messages]) => Array.isArray(messages) && messages.every((m) => typeof m === 'string'),
+		(entry): entry is [string, string[]] =>
+			Array.isArray(entry[1]) && entry[1].every((m) => typeof m === 'string'),
 	);
-	return entries.length ? (Object.fromEntries(entries) as FieldErrors) : undefined;
+	return entries.length ? new Map(entries) : undefined;
+}
+
+/** A field's messages as one phrase; an empty list still gives a whole sentence. */
+function saidOf(messages: string[] | undefined, whenNone = 'is invalid'): string {
+	const said = (messages ?? []).filter((message) => message.trim() !== '');
+	return said.length ? said.join(', ') : whenNone;
 }
 
 /** What BillPro said, as short plain text (HTML pages reduced to their text). */
@@ -41,38 +51,71 @@ interface Explanation {
 }
 
 function explainFieldErrors(fields: FieldErrors, resource: string): Explanation {
-	const [firstField] = Object.keys(fields);
-	if (firstField === 'id' && fields.id.some((m) => /not found/i.test(m))) {
+	const [firstField] = fields.keys();
+	if (firstField === 'id' && fields.get('id')?.some((m) => /not found/i.test(m))) {
 		return {
 			message: `The ${resource} was not found in BillPro`,
 			description: `BillPro has no ${resource} with this ID in the merchant profile used. Check the ID, and the Profile ID in the BillPro credential.`,
 		};
 	}
-	if (firstField === 'status' && Object.keys(fields).length === 1) {
+	if (firstField === 'status' && fields.size === 1) {
+		const said = saidOf(fields.get('status'), 'is not in a status that allows this');
 		return {
-			message: `BillPro refused: the ${resource} ${fields.status.join(', ')}`,
+			message: `BillPro refused: the ${resource} ${said}`,
 			description: `This is not possible in the ${resource}'s current status. Check it first (Order → Get, or Scheduled Payment → Get Many): see "Order lifecycle" in the node's README.`,
 		};
 	}
-	if (fields.profile_id) {
+	if (fields.has('profile_id')) {
 		return {
-			message: `BillPro needs a valid Profile ID: profile_id ${fields.profile_id.join(', ')}`,
+			message: `BillPro needs a valid Profile ID: profile_id ${saidOf(fields.get('profile_id'))}`,
 			description:
 				"This API user can access several merchant profiles. Set 'Profile ID' in the BillPro credential to one of the IDs listed under Merchants in BillPro's User Details.",
 		};
 	}
-	const parts = Object.entries(fields).map(
-		([field, messages]) => `'${fieldLabel(field)}' ${messages.join(', ')}`,
+	const parts = [...fields].map(
+		([field, messages]) => `'${fieldLabel(field)}' ${saidOf(messages)}`,
 	);
 	return {
 		message: `BillPro rejected ${parts.join('; ')}`,
 		description: `Correct ${
 			parts.length === 1 ? 'this field' : 'these fields'
-		} and run the node again. BillPro's field names: ${Object.keys(fields).join(', ')}.`,
+		} and run the node again. BillPro's field names: ${[...fields.keys()].join(', ')}.`,
 	};
 }
 
-function explain(statusCode: number, body: unknown, resource: string): Explanation {
+/** Where a redirect pointed, without what could carry a secret (user info, query). */
+function redirectTarget(headers: IN8nHttpFullResponse['headers']): string {
+	const location = headers?.location;
+	if (typeof location !== 'string' || location === '') return 'another address';
+	try {
+		const url = new URL(location);
+		return `${url.protocol}//${url.host}${url.pathname}`;
+	} catch {
+		return 'another address';
+	}
+}
+
+/**
+ * The node never follows a redirect (requestPolicy.ts), so a 3xx reaches here. Nothing was done
+ * by BillPro: a redirect answers instead of the API. The likely cause is an http:// Custom URL
+ * that a server sends on to https://.
+ */
+function explainRedirect(response: IN8nHttpFullResponse): Explanation {
+	const target = redirectTarget(response.headers);
+	return {
+		message: `BillPro's address redirected the request to ${target} (HTTP ${response.statusCode}); set the credential's Custom URL to the API's own address, e.g. the https:// one`,
+		description: `The node does not follow redirects: they could carry the API token to another server, or turn a create into a read. The request was not processed. Open the BillPro credential and enter the address the API answers at directly (the redirect pointed to ${target}).`,
+	};
+}
+
+/** An answer that is not a success: every status from 300 on (redirects are not followed). */
+export function isFailedAnswer(response: IN8nHttpFullResponse): boolean {
+	return response.statusCode >= 300;
+}
+
+function explain(response: IN8nHttpFullResponse, resource: string): Explanation {
+	const { statusCode, body } = response;
+	if (statusCode >= 300 && statusCode < 400) return explainRedirect(response);
 	const said = `BillPro said: ${bodyText(body)}`;
 	if (statusCode === 401) {
 		return {
@@ -135,7 +178,7 @@ export function billProError(
 	response: IN8nHttpFullResponse,
 	itemIndex: number,
 	resource: string,
-	explanation = explain(response.statusCode, response.body, resource),
+	explanation = explain(response, resource),
 	extraContext: IDataObject = {},
 ): NodeApiError {
 	const error = new NodeApiError(
@@ -167,6 +210,51 @@ export function notJsonError(
 	);
 }
 
+/** What a success answers (api.ts `answers`): a JSON array of records, or one JSON object. */
+export type AnswerShape = 'list' | 'record';
+
+function shapeOf(body: unknown): string {
+	if (Array.isArray(body)) {
+		if (body.length === 0) return 'an empty list';
+		if (body.some((entry) => !entry || typeof entry !== 'object' || Array.isArray(entry))) {
+			return 'a list of values that are not all records';
+		}
+		return body.length === 1 ? 'a list of 1 record' : `a list of ${body.length} records`;
+	}
+	return body && typeof body === 'object' ? 'a single JSON object' : `a JSON ${typeof body}`;
+}
+
+/**
+ * JSON of the wrong shape: not a list of records for a list, a list for one record. Asking again
+ * gets the same answer, so it is not retried (no `notJson`); a write may have been carried out.
+ */
+export function wrongShapeError(
+	node: INode,
+	response: IN8nHttpFullResponse,
+	itemIndex: number,
+	expected: AnswerShape,
+	method: string,
+	record: string,
+): NodeApiError {
+	const got = shapeOf(response.body);
+	const check = `Check that the base URL in the BillPro credential points at the BillPro API (it ends in /api/v1), not at a proxy or another service; if it does, BillPro's answers may have changed (see "List response" in the README's Assumptions). BillPro said: ${bodyText(response.body)}`;
+	const acted =
+		method === 'GET'
+			? ''
+			: ` BillPro may have carried out this ${method}, so the node did not send it again. Check the ${record} in BillPro before running this item again, so nothing is done twice.`;
+	const explanation =
+		expected === 'list'
+			? {
+					message: `BillPro answered a list request with something other than a list (HTTP ${response.statusCode})`,
+					description: `The node expected a JSON array of records and got ${got}. ${check}`,
+				}
+			: {
+					message: `BillPro answered with ${got} where one ${record} was expected (HTTP ${response.statusCode})`,
+					description: `The node expected one JSON object, the ${record}, so it cannot tell which ${record} this is.${acted} ${check}`,
+				};
+	return billProError(node, response, itemIndex, record, explanation);
+}
+
 // Which record a not-found answer is about: a scheduled payment's list is read through its order.
 const RECORD_NAMES: Record<string, string> = {
 	customer: 'customer',
@@ -189,6 +277,6 @@ export async function throwOnErrorResponse(
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (response.statusCode < 400) return items;
+	if (!isFailedAnswer(response)) return items;
 	throw billProError(this.getNode(), response, this.getItemIndex(), resourceName(this));
 }

@@ -2,7 +2,7 @@
  * BillPro's field names (as its 422 answers use them) mapped to the node's display names, so an
  * error names the field the user sees. Dotted keys are nested fields.
  */
-const LABELS: Record<string, string> = {
+const LABEL_TABLE: Record<string, string> = {
 	first_name: 'First Name',
 	last_name: 'Last Name',
 	email: 'Email',
@@ -52,13 +52,18 @@ const LABELS: Record<string, string> = {
 	id: 'ID',
 };
 
+// Looked up as a Map: a plain object would also "know" constructor, toString or __proto__.
+const LABELS: ReadonlyMap<string, string> = new Map(Object.entries(LABEL_TABLE));
+
 /**
  * "addresses.billing_address.country" → "Billing Address › Country";
  * "order_products.0.amount" → "Products › 1 › Amount" (list positions count from 1, as shown).
+ * A name with no label (also "constructor" or "__proto__": a Map has no inherited keys) is shown
+ * as BillPro spelt it.
  */
 export function fieldLabel(field: string): string {
 	const parts = field.split('.').filter((part) => part !== 'addresses' || field === 'addresses');
 	return parts
-		.map((part) => (/^\d+$/.test(part) ? String(Number(part) + 1) : (LABELS[part] ?? part)))
+		.map((part) => (/^\d+$/.test(part) ? String(Number(part) + 1) : (LABELS.get(part) ?? part)))
 		.join(' › ');
 }

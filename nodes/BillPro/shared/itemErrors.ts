@@ -7,6 +7,15 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NotSentError, stopRunAt } from './concurrency';
+
+/** The stop note goes in the message too: it is what an execution list or an AI agent shows. */
+function addStopNote(error: NodeApiError | NodeOperationError, note: string): void {
+	if (!note) return;
+	// Input errors already end with their fix and a full stop.
+	error.message = `${error.message.replace(/\.$/, '')}. ${note}`;
+	error.description = [error.description, note].filter(Boolean).join(' ');
+}
 
 /**
  * Why input errors travel to the request hook: n8n (2.41) gives an item that failed in a
@@ -39,7 +48,8 @@ export function throwParkedError(requestOptions: object): void {
 
 /**
  * Runs the item's requests; on failure with Continue On Fail, gives the failed item paired with
- * its input (as n8n would, plus the pairing), else throws.
+ * its input (as n8n would, plus the pairing). Without it, the failure stops the run: no later
+ * item starts a request (concurrency.ts), and the error says what BillPro had received.
  */
 export async function failingItemPaired(
 	context: IExecutePaginationFunctions,
@@ -54,7 +64,11 @@ export async function failingItemPaired(
 				: new NodeApiError(context.getNode(), caught as JsonObject, {
 						itemIndex: context.getItemIndex(),
 					});
-		if (!context.continueOnFail()) throw error;
+		if (!context.continueOnFail()) {
+			if (!(error instanceof NotSentError))
+				addStopNote(error, stopRunAt(context, context.getItemIndex()));
+			throw error;
+		}
 		return [{ json: {}, error, pairedItem: { item: context.getItemIndex() } }];
 	}
 }

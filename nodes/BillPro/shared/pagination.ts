@@ -5,10 +5,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { QUERY } from './api';
+import { listEndpointAt, QUERY } from './api';
+import { filterField, type FilterSpec } from './descriptions';
 import { failingItemPaired, throwParkedError } from './itemErrors';
 import { requestWithRetries } from './retry';
-import { requireWholeNumber } from './validation';
+import { requireBoolean, requireWholeNumber } from './validation';
 
 /**
  * How many pages are requested at once once a list is known to go on: network latency is paid
@@ -18,10 +19,19 @@ import { requireWholeNumber } from './validation';
 export const PAGES_AHEAD = 4;
 
 /**
+ * Return All reads at most this many records (the Max Records field): a list that never ends,
+ * from a server that ignores `page`, stops with a clear error instead of filling memory.
+ */
+export const DEFAULT_MAX_RECORDS = 100_000;
+
+/**
  * Walks BillPro's `?page=N` lists. BillPro documents neither its page size nor a total, so the
  * first page's length is taken as the page size: an empty page, or one shorter than the first,
  * is the last (api.ts). Page 1 is read alone; after it, up to PAGES_AHEAD pages are requested
  * in parallel (never more than Limit still needs) and used in order up to the first short one.
+ * Bounded whatever the server answers: a page repeating a record already read is an error (on a
+ * list only inferred to be paged, a page 2 equal to page 1 is the whole list), and Return All
+ * stops with an error past Max Records.
  */
 export async function paginateByPage(
 	this: IExecutePaginationFunctions,
@@ -33,14 +43,79 @@ export async function paginateByPage(
 	});
 }
 
+/** What identifies a record across pages: its id, or its JSON text when it has none. */
+function recordKey(item: INodeExecutionData): string {
+	const { id } = item.json;
+	return id === undefined || id === null ? `json ${JSON.stringify(item.json)}` : `id ${String(id)}`;
+}
+
+function isSamePage(page: INodeExecutionData[], other: INodeExecutionData[]): boolean {
+	return (
+		page.length === other.length &&
+		page.every((item, index) => recordKey(item) === recordKey(other[index]))
+	);
+}
+
+function repeatedRecordsError(
+	context: IExecutePaginationFunctions,
+	page: number,
+	repeated: INodeExecutionData,
+): NodeOperationError {
+	const which =
+		repeated.json.id === undefined || repeated.json.id === null
+			? 'a record without an ID'
+			: `the record with ID ${String(repeated.json.id)}`;
+	return new NodeOperationError(
+		context.getNode(),
+		`BillPro's list repeated records it had already sent (page ${page})`,
+		{
+			itemIndex: context.getItemIndex(),
+			description: `Page ${page} held ${which}, already read on an earlier page, so the list cannot be read to its end without duplicates. BillPro may be ignoring the page parameter, or the list changed while it was read: run the node again. If it repeats, check that the base URL in the BillPro credential points at the BillPro API.`,
+		},
+	);
+}
+
+function maxRecordsError(
+	context: IExecutePaginationFunctions,
+	maxRecords: number,
+): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`Return All stopped at ${maxRecords.toLocaleString('en-US')} records (the Max Records bound)`,
+		{
+			itemIndex: context.getItemIndex(),
+			description: `The list goes on past ${maxRecords.toLocaleString('en-US')} records. If it really is that long, raise 'Max Records' (shown under Return All) and run again, or turn Return All off and set a Limit, or narrow the list with its filters. A list that never ends means the base URL in the BillPro credential does not point at the BillPro API.`,
+		},
+	);
+}
+
+/** Return All's bound, or Limit; Return All reads one past its bound to tell if the list is longer. */
+function recordsToRead(context: IExecutePaginationFunctions) {
+	const returnAll = requireBoolean(
+		context,
+		'Return All',
+		context.getNodeParameter('returnAll', false),
+	);
+	if (!returnAll) {
+		const limit = requireWholeNumber(context, 'Limit', context.getNodeParameter('limit', 50), 1);
+		return { limit, maxRecords: undefined };
+	}
+	const maxRecords = requireWholeNumber(
+		context,
+		'Max Records',
+		context.getNodeParameter('maxRecords', DEFAULT_MAX_RECORDS),
+		1,
+	);
+	return { limit: maxRecords + 1, maxRecords };
+}
+
 async function readPages(
 	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll
-		? Infinity
-		: requireWholeNumber(context, 'Limit', context.getNodeParameter('limit', 50), 1);
+	const { limit, maxRecords } = recordsToRead(context);
+	// A list only inferred to be paged may not be: then its page 2 repeats page 1 (api.ts).
+	const mayBeUnpaged = listEndpointAt(requestData.options.url ?? '')?.paging === 'inferred';
 	const fetchPage = async (page: number) =>
 		await requestWithRetries(context, {
 			...requestData,
@@ -50,7 +125,7 @@ async function readPages(
 	const first = await fetchPage(1);
 	const pageSize = first.length;
 	const results = [...first];
-	let previousFirstId = first[0]?.json.id;
+	const seen = new Set(first.map(recordKey));
 	let ended = pageSize === 0;
 	for (let next = 2; !ended && results.length < limit; ) {
 		const pagesNeeded = Math.ceil((limit - results.length) / pageSize);
@@ -58,18 +133,14 @@ async function readPages(
 		const pages = await Promise.all(batch.map(fetchPage));
 		for (const [index, items] of pages.entries()) {
 			const page = batch[index];
-			if (items.length === 0) {
+			if (items.length === 0 || (page === 2 && mayBeUnpaged && isSamePage(items, first))) {
 				ended = true;
 				break;
 			}
-			// An API that ignored `page` would hand out page 1 forever: stop instead of looping.
-			if (items[0].json.id !== undefined && items[0].json.id === previousFirstId) {
-				throw new NodeOperationError(context.getNode(), 'BillPro returned the same page twice', {
-					itemIndex: context.getItemIndex(),
-					description: `Page ${page} repeated page ${page - 1}, so the list cannot be read to its end. Check that the base URL points at the BillPro API.`,
-				});
-			}
-			previousFirstId = items[0].json.id;
+			// An API that ignores `page`, or pages that overlap, would loop or duplicate: stop.
+			const repeated = items.find((item) => seen.has(recordKey(item)));
+			if (repeated) throw repeatedRecordsError(context, page, repeated);
+			for (const item of items) seen.add(recordKey(item));
 			results.push(...items);
 			if (items.length < pageSize) {
 				ended = true;
@@ -77,6 +148,9 @@ async function readPages(
 			}
 		}
 		next += batch.length;
+	}
+	if (maxRecords !== undefined && results.length > maxRecords) {
+		throw maxRecordsError(context, maxRecords);
 	}
 	return results.slice(0, limit);
 }
@@ -86,7 +160,7 @@ async function readPages(
  */
 export function getManyFields(
 	show: Record<string, string[]>,
-	options: { simplify: INodeProperties; filters?: INodeProperties[] },
+	options: { simplify: INodeProperties; filters?: FilterSpec[] },
 ): INodeProperties[] {
 	return [
 		{
@@ -111,6 +185,16 @@ export function getManyFields(
 			default: 50,
 			description: 'Max number of results to return',
 		},
+		{
+			displayName: 'Max Records',
+			name: 'maxRecords',
+			type: 'number',
+			displayOptions: { show: { ...show, returnAll: [true] } },
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_MAX_RECORDS,
+			description:
+				'The most records Return All reads. A longer list stops the node with an error rather than fill memory; raise it for a list this long.',
+		},
 		options.simplify,
 		...(options.filters
 			? [
@@ -121,7 +205,8 @@ export function getManyFields(
 						placeholder: 'Add Filter',
 						default: {},
 						displayOptions: { show },
-						options: options.filters,
+						// Built here, so every filter of every Get Many refuses a value set but empty.
+						options: options.filters.map(filterField),
 					} satisfies INodeProperties,
 				]
 			: []),

@@ -7,16 +7,18 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
-import { withRequestSlot } from './concurrency';
+import { NotSentError, withRequestSlot } from './concurrency';
+import { redactSecrets, secretsOf } from './redaction';
 import { resourceName } from './errors';
 import { failingItemPaired, throwParkedError } from './itemErrors';
 
 /**
  * Retries, bounded. A read (GET) is retried on any passing fault: 408, 429, 5xx, a dropped
- * connection, a timeout, an answer that is not JSON. A write (POST, PUT) is retried only when
- * BillPro certainly did not act on it: 429 (it refused to process it) or a refused connection
- * (it never arrived). Any other failed write may have been carried out, so it is reported, never
- * sent again: no fault can produce a duplicate customer or order.
+ * connection, a timeout (the whole request's deadline, requestPolicy.ts), an answer that is not
+ * JSON. A write (POST, PUT) is retried only when it certainly never reached BillPro: a refused
+ * connection or a host that does not resolve. Any other failed write may have been carried out,
+ * so it is reported, never sent again. That includes a 429: BillPro's docs say nothing of rate
+ * limits, and a proxy or gateway in front of it can answer 429 after passing the request on.
  */
 export const RETRY = {
 	/** Attempts in all, the first included. */
@@ -28,6 +30,8 @@ export const RETRY = {
 } as const;
 
 const NOT_DELIVERED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/** What n8n's HTTP helper reports for a request whose deadline (its abort signal) passed. */
+const DEADLINE_PASSED = 'ERR_CANCELED';
 const TRANSIENT_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 const TRANSIENT_CODES = new Set([
 	'ECONNRESET',
@@ -55,17 +59,19 @@ export function failureOf(error: NodeApiError): Failure {
 		(error.cause as { code?: string } | undefined)?.code ??
 		(/^[A-Z_]+$/.test(httpCode) ? httpCode : undefined) ??
 		[...TRANSIENT_CODES].find((candidate) => error.message?.includes(candidate));
+	const timedOut = code === DEADLINE_PASSED || (!code && /timeout/i.test(error.message ?? ''));
 	return {
 		status: /^\d{3}$/.test(httpCode) ? Number(httpCode) : undefined,
-		code: code ?? (/timeout/i.test(error.message ?? '') ? 'ETIMEDOUT' : undefined),
+		code: timedOut ? 'ETIMEDOUT' : code,
 		retryAfterMs: typeof context.retryAfterMs === 'number' ? context.retryAfterMs : undefined,
 		notJson: context.notJson === true,
 	};
 }
 
 function isRetryable(failure: Failure, method: string): boolean {
-	if (failure.status === 429 || (failure.code && NOT_DELIVERED.has(failure.code))) return true;
+	if (failure.code && NOT_DELIVERED.has(failure.code)) return true;
 	if (method !== 'GET') return false;
+	if (failure.status === 429) return true;
 	return (
 		failure.notJson ||
 		(failure.status !== undefined && TRANSIENT_STATUS.has(failure.status)) ||
@@ -75,9 +81,14 @@ function isRetryable(failure: Failure, method: string): boolean {
 
 /** Whether a failed write may still have been carried out by BillPro. */
 function mayHaveActed(failure: Failure, method: string): boolean {
-	if (method === 'GET' || failure.status === 429) return false;
+	if (method === 'GET') return false;
 	if (failure.code && NOT_DELIVERED.has(failure.code)) return false;
-	return failure.status === undefined || failure.status >= 500 || failure.notJson === true;
+	return (
+		failure.status === undefined ||
+		failure.status === 429 ||
+		failure.status >= 500 ||
+		failure.notJson === true
+	);
 }
 
 /** Says, in the error, how often it was tried and whether BillPro may have acted anyway. */
@@ -95,7 +106,11 @@ function explainGivingUp(
 			`BillPro asked to wait ${Math.round(failure.retryAfterMs / 1000)} s; run the item again later.`,
 		);
 	}
-	if (mayHaveActed(failure, method)) {
+	if (failure.status === 429 && method !== 'GET') {
+		notes.push(
+			`The node does not send a ${method} again after a 429: the answer cannot prove BillPro did nothing. Check the ${record} in BillPro before running this item again, and lower Max Concurrent Requests under Request Options.`,
+		);
+	} else if (mayHaveActed(failure, method)) {
 		notes.push(
 			`BillPro may have carried out this ${method} before the answer was lost, so the node did not send it again. Check the ${record} in BillPro before running this item again, so nothing is created twice.`,
 		);
@@ -127,13 +142,16 @@ export async function withRetries<T>(
 			return await send();
 		} catch (caught) {
 			const error =
-				caught instanceof NodeApiError
+				caught instanceof NodeApiError || caught instanceof NotSentError
 					? caught
 					: new NodeApiError(context.getNode(), caught as JsonObject);
+			// Not sent at all (an earlier item stopped the run): nothing to retry or explain.
+			if (error instanceof NotSentError) throw error;
 			const failure = failureOf(error);
 			const wait = failure.retryAfterMs ?? RETRY.baseDelayMs * 2 ** (attempt - 1);
 			if (attempt >= RETRY.attempts || !isRetryable(failure, method) || wait > RETRY.maxWaitMs) {
-				throw explainGivingUp(error, failure, method, attempt, record);
+				const explained = explainGivingUp(error, failure, method, attempt, record);
+				throw redactSecrets(explained, await secretsOf(context));
 			}
 			await sleep(wait);
 		}

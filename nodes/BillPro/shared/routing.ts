@@ -8,24 +8,28 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { endpointPath, ENDPOINTS, type EndpointName } from './api';
-import { notJsonError, throwOnErrorResponse } from './errors';
+import { recordsOfAnswer } from './answers';
+import { checkMaxConcurrency } from './concurrency';
+import { resourceName, throwOnErrorResponse } from './errors';
 import { parkingErrors } from './itemErrors';
 import { sendWithRetries } from './retry';
 import { checkBaseUrl } from './validation';
 
 /**
- * One output item per record: a list answers a bare JSON array (api.ts), a single record an
- * object. n8n only splits arrays itself when an operation has no postReceive; ours all do.
+ * One output item per record, once the answer has the shape `endpoint` answers with (a list a
+ * bare JSON array, a single record an object: answers.ts). n8n only splits arrays itself when an
+ * operation has no postReceive; ours all do.
  */
-async function oneItemPerRecord(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const body: unknown = response.body;
-	if (Array.isArray(body)) return body.map((json) => ({ json }));
-	if (body && typeof body === 'object' && !Buffer.isBuffer(body)) return items;
-	throw notJsonError(this.getNode(), response, this.getItemIndex());
+function oneItemPerRecord(endpoint: EndpointName): PostReceiveAction {
+	return async function (
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		const [node, itemIndex, record] = [this.getNode(), this.getItemIndex(), resourceName(this)];
+		const records = recordsOfAnswer(node, response, itemIndex, endpoint, record);
+		return ENDPOINTS[endpoint].answers === 'list' ? records.map((json) => ({ json })) : items;
+	};
 }
 
 /** Links each output item to the input item it came from, also when one input gives many. */
@@ -69,13 +73,13 @@ export function operationRouting(
 		// node decides how a request is sent: here, with bounded retries (retry.ts).
 		send: {
 			paginate: true,
-			preSend: [checkBaseUrl, ...(options.preSend ?? [])].map(parkingErrors),
+			preSend: [checkBaseUrl, checkMaxConcurrency, ...(options.preSend ?? [])].map(parkingErrors),
 		},
 		operations: { pagination: sendWithRetries },
 		output: {
 			postReceive: [
 				throwOnErrorResponse,
-				oneItemPerRecord,
+				oneItemPerRecord(endpoint),
 				...(options.postReceive ?? []),
 				pairWithInputItem,
 			],

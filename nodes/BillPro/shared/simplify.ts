@@ -1,11 +1,14 @@
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
+	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
 	PostReceiveAction,
 } from 'n8n-workflow';
 import { FIELD } from './api';
+import { parkingErrors } from './itemErrors';
+import { requireBoolean } from './validation';
 
 type Simplifier = (record: IDataObject) => IDataObject;
 
@@ -21,6 +24,14 @@ export function simplifyField(
 		if (!this.getNodeParameter('simplify', true)) return items;
 		return items.map((item) => ({ ...item, json: simplifier(item.json) }));
 	};
+	// Checked before the request: an object read as true would simplify without being asked to.
+	const checkSimplify = async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	) {
+		requireBoolean(this, 'Simplify', this.getNodeParameter('simplify', true));
+		return requestOptions;
+	};
 	return {
 		displayName: 'Simplify',
 		name: 'simplify',
@@ -28,7 +39,10 @@ export function simplifyField(
 		displayOptions: { show },
 		default: true,
 		description: 'Whether to return a simplified version of the response instead of the raw data',
-		routing: { output: { postReceive: [simplify] } },
+		routing: {
+			send: { preSend: [parkingErrors(checkSimplify)] },
+			output: { postReceive: [simplify] },
+		},
 	};
 }
 

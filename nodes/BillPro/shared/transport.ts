@@ -5,33 +5,46 @@ import type {
 	IN8nHttpFullResponse,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
-import { baseUrlOf, endpointPath, ENDPOINTS, isHttpBaseUrl, type EndpointName } from './api';
+import { baseUrlOf, endpointPath, ENDPOINTS, type EndpointName } from './api';
 import { NodeOperationError } from 'n8n-workflow';
 import { withRequestSlot } from './concurrency';
-import { billProError } from './errors';
+import { recordsOfAnswer } from './answers';
+import { billProError, isFailedAnswer } from './errors';
 import { withRetries } from './retry';
 
-export const CREDENTIAL_TYPE = 'billProApi';
+export { CREDENTIAL_TYPE } from './requestPolicy';
+import { baseUrlProblem, CREDENTIAL_TYPE, DEFAULT_TIMEOUT_MS } from './requestPolicy';
+
+/** The node's Request Options → Timeout, as RoutingNode applies it to routed requests. */
+function timeoutOf(context: IExecuteSingleFunctions | ILoadOptionsFunctions): number {
+	try {
+		const { timeout } = (context.getNodeParameter('requestOptions', {}) ?? {}) as {
+			timeout?: unknown;
+		};
+		return typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS;
+	} catch {
+		return DEFAULT_TIMEOUT_MS;
+	}
+}
 
 /**
  * A BillPro request made from code (list search, reading a customer before an update), with the
- * same authentication and the same clear errors as the node's declarative requests.
+ * same authentication, retries, answer-shape check and clear errors as the node's declarative
+ * requests. A list endpoint gives its records, any other the record.
  */
 export async function billProRequest(
 	this: IExecuteSingleFunctions | ILoadOptionsFunctions,
 	endpoint: EndpointName,
 	options: { id?: string | number; qs?: IDataObject; resource: string },
-): Promise<unknown> {
+): Promise<IDataObject | IDataObject[]> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const baseURL = baseUrlOf(credentials);
-	if (!isHttpBaseUrl(baseURL)) {
+	const wrongUrl = baseUrlProblem(baseURL);
+	if (wrongUrl) {
 		throw new NodeOperationError(
 			this.getNode(),
-			"The BillPro credential's Custom URL must start with http:// or https://",
-			{
-				description:
-					'Open the credential and enter the API base URL, such as https://app.bill.pro/api/v1.',
-			},
+			`The BillPro credential's Custom URL ${wrongUrl.problem}`,
+			{ description: wrongUrl.howToFix },
 		);
 	}
 	const request: IHttpRequestOptions = {
@@ -44,6 +57,7 @@ export async function billProRequest(
 		qs: options.qs,
 		headers: { Accept: 'application/json' },
 		json: true,
+		timeout: timeoutOf(this),
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	};
@@ -54,7 +68,7 @@ export async function billProRequest(
 			CREDENTIAL_TYPE,
 			request,
 		)) as IN8nHttpFullResponse;
-		if (response.statusCode >= 400) {
+		if (isFailedAnswer(response)) {
 			throw billProError(this.getNode(), response, itemIndex, options.resource);
 		}
 		return response;
@@ -63,5 +77,7 @@ export async function billProRequest(
 	const response = await withRetries(this, request.method ?? 'GET', options.resource, async () =>
 		'getItemIndex' in this ? await withRequestSlot(this, send) : await send(),
 	);
-	return response.body;
+	// The shape its endpoint answers with, as on every other path (answers.ts).
+	const records = recordsOfAnswer(this.getNode(), response, itemIndex, endpoint, options.resource);
+	return ENDPOINTS[endpoint].answers === 'list' ? records : records[0];
 }

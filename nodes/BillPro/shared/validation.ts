@@ -1,10 +1,12 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { DATE_FORMAT, isHttpBaseUrl } from './api';
+import { DATE_FORMAT } from './api';
+import { baseUrlProblem } from './requestPolicy';
 
 /**
  * Input that is certainly invalid is refused before any request, with the field's name and
- * what to enter instead. Nothing is trimmed or rewritten silently.
+ * what to enter instead. Nothing is trimmed or rewritten silently. The fix is in the message
+ * too: an AI agent, an execution list or an error workflow shows only the message.
  */
 export function invalidInput(
 	context: IExecuteSingleFunctions,
@@ -15,7 +17,7 @@ export function invalidInput(
 	const itemIndex = context.getItemIndex();
 	return new NodeOperationError(
 		context.getNode(),
-		`'${field}' ${problemWithValue} [item ${itemIndex}]`,
+		`'${field}' ${problemWithValue} [item ${itemIndex}]. ${howToFix}`,
 		{
 			itemIndex,
 			description: howToFix,
@@ -23,8 +25,24 @@ export function invalidInput(
 	);
 }
 
+/** Whether an optional field's value means "not set": the same for undefined, null and ''. */
+export function isNotSet(value: unknown): value is undefined | null | '' {
+	return value === undefined || value === null || value === '';
+}
+
+/** JSON of any value; a value JSON cannot show (a cycle, a BigInt, a function) as text. */
+function asJson(value: unknown): string {
+	try {
+		return JSON.stringify(value) ?? String(value);
+	} catch {
+		return String(value);
+	}
+}
+
+/** The value as an error quotes it: never a crash, never '[object Object]' or 'undefined'. */
 function shown(value: unknown): string {
-	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	if (isNotSet(value)) return '(empty)';
+	const text = typeof value === 'string' ? value : asJson(value);
 	return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
@@ -43,24 +61,64 @@ export function requireSystemId(
 			`Pick the ${field.toLowerCase()} from the list, or enter its system ID ('id' in BillPro's answers, not the merchant ${field.toLowerCase()} ID).`,
 		);
 	}
+	// A JSON number beyond this cannot carry the ID exactly: it would name another record.
+	if (!Number.isSafeInteger(Number(text))) {
+		throw invalidInput(
+			context,
+			field,
+			`is too large for a BillPro ID (at most ${Number.MAX_SAFE_INTEGER}); got '${shown(value)}'`,
+			`Check the value of '${field}': it is not a system ID, perhaps another number or a merchant ID. Pick the ${field.toLowerCase()} from the list, or enter its system ID ('id' in BillPro's answers).`,
+		);
+	}
 	return text;
 }
 
-/** A required text value: a non-empty string. */
+/** A system id for a JSON body: exact as a number, since requireSystemId refuses unsafe ones. */
+export function requireSystemIdNumber(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): number {
+	return Number(requireSystemId(context, field, value));
+}
+
+/**
+ * A Get Many filter that is set: text or a number (sent as text). Not set, BillPro would answer
+ * every record, so an empty value, or one that is not text, is refused rather than dropped.
+ */
+export function requireFilterValue(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): string {
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value === 'string' && value.trim() !== '') return value;
+	const blank = isNotSet(value) || typeof value === 'string';
+	throw invalidInput(
+		context,
+		field,
+		blank ? 'is empty' : `must be text or a number; got '${shown(value)}'`,
+		`An empty filter would list every record. Remove the filter '${field}' to list them all, or map a value to it${blank ? ' (check that the expression finds the field in the input item)' : ''}.`,
+	);
+}
+
+/**
+ * A required text value: a non-empty string. A number is refused too (a mapping that gives a
+ * number where text is meant is usually the wrong field); amounts and IDs have their own checks.
+ */
 export function requireText(
 	context: IExecuteSingleFunctions,
 	field: string,
 	value: unknown,
 ): string {
-	if (typeof value === 'number') return String(value);
 	if (typeof value !== 'string' || value.trim() === '') {
 		throw invalidInput(
 			context,
 			field,
-			value === '' || value === undefined || value === null
+			isNotSet(value) || typeof value === 'string'
 				? 'is empty'
 				: `must be text; got ${shown(value)}`,
-			`Enter a value for '${field}'. If it comes from an expression, check that the expression gives text.`,
+			`Enter a value for '${field}'. If it comes from an expression, check that the expression gives text (wrap a number in String()).`,
 		);
 	}
 	return value;
@@ -178,6 +236,10 @@ export function requireWholeNumber(
 	return number;
 }
 
+/**
+ * An options field: only one of its values. Anything else (also an expression giving nothing)
+ * is refused, never read as a default: a default picked for a wrong value can lose data.
+ */
 export function requireOneOf<T extends string>(
 	context: IExecuteSingleFunctions,
 	field: string,
@@ -193,6 +255,53 @@ export function requireOneOf<T extends string>(
 		);
 	}
 	return value as T;
+}
+
+/**
+ * A collection or fixedCollection: its fields as an object; not set is no fields. n8n hands a
+ * collection over as an object; this guard keeps anything else from crashing a body builder.
+ */
+export function requireCollection(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): IDataObject {
+	if (isNotSet(value)) return {};
+	if (typeof value !== 'object' || Array.isArray(value)) {
+		throw invalidInput(
+			context,
+			field,
+			`must be a set of fields; got '${shown(value)}'`,
+			`Add the fields under '${field}' one by one, not as one expression.`,
+		);
+	}
+	return value as IDataObject;
+}
+
+/** A boolean field: only true or false; an object, a list or 'yes' is not taken as true. */
+export function requireBoolean(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): boolean {
+	if (typeof value !== 'boolean') {
+		throw invalidInput(
+			context,
+			field,
+			`must be true or false; got '${shown(value)}'`,
+			`Set '${field}' to true or false; if it comes from an expression, check that it gives a boolean.`,
+		);
+	}
+	return value;
+}
+
+/** A boolean in a collection: not set (undefined, null, '') stays unset, else only a boolean. */
+export function optionalBoolean(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): boolean | undefined {
+	return isNotSet(value) ? undefined : requireBoolean(context, field, value);
 }
 
 /**
@@ -221,23 +330,24 @@ export function requireFutureUtc(
 			context,
 			field,
 			`must be in the future; got ${date.toISOString()}`,
-			'BillPro collects a rescheduled payment at a future date and time (UTC).',
+			'Enter a later date and time (UTC): BillPro collects a rescheduled payment in the future.',
 		);
 	}
 	return date.toISOString();
 }
 
-/** First preSend of every operation: the credential's base URL must be an http(s) URL. */
+/** First preSend of every operation: the credential's base URL (requestPolicy.ts's one check). */
 export async function checkBaseUrl(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	if (!isHttpBaseUrl(requestOptions.baseURL)) {
+	const wrongUrl = baseUrlProblem(requestOptions.baseURL);
+	if (wrongUrl) {
 		throw invalidInput(
 			this,
 			'Custom URL',
-			`of the BillPro credential must start with http:// or https://; got '${shown(requestOptions.baseURL ?? '')}'`,
-			'Open the BillPro credential and enter the API base URL, such as https://app.bill.pro/api/v1, or pick an environment.',
+			`of the BillPro credential ${wrongUrl.problem}`,
+			`Open the BillPro credential, or pick an environment. ${wrongUrl.howToFix}`,
 		);
 	}
 	return requestOptions;

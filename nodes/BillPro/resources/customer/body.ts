@@ -2,9 +2,13 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { billProRequest } from '../../shared/transport';
 import {
 	invalidInput,
+	isNotSet,
 	requireBillProDate,
+	requireCollection,
 	requireCountryCode,
 	requireEmail,
+	requireHttpUrl,
+	requireOneOf,
 	requireSystemId,
 	requireText,
 } from '../../shared/validation';
@@ -16,13 +20,15 @@ import {
 
 type Fields = IDataObject;
 
+const ADDRESS_HANDLING = ['keep', 'replace'] as const;
+
 const ADDRESSES = [
 	{ field: 'billingAddress', label: 'Billing Address', key: 'billing_address' },
 	{ field: 'shippingAddress', label: 'Shipping Address', key: 'shipping_address' },
 ] as const;
 
 function optional(context: IExecuteSingleFunctions, label: string, value: unknown) {
-	return value === undefined || value === '' ? undefined : requireText(context, label, value);
+	return isNotSet(value) ? undefined : requireText(context, label, value);
 }
 
 /** Drops keys whose value is undefined (fields the user left empty). */
@@ -52,18 +58,18 @@ function organisationBody(context: IExecuteSingleFunctions, entry: unknown) {
 			'Organisation › Registration Number',
 			details.registrationNumber,
 		),
-		web_url: optional(context, 'Organisation › Website URL', details.webUrl),
+		web_url: isNotSet(details.webUrl)
+			? undefined
+			: requireHttpUrl(context, 'Organisation › Website URL', details.webUrl),
 		vat: optional(context, 'Organisation › VAT Number', details.vat),
 		description: optional(context, 'Organisation › Description', details.description),
 	});
 }
 
+/** Not set: undefined, null, '' or an empty collection, alike. */
 function isSet(fields: Fields, name: string): boolean {
 	const value = fields[name];
-	return (
-		value !== undefined &&
-		!(typeof value === 'object' && value !== null && !Object.keys(value).length)
-	);
+	return !isNotSet(value) && !(typeof value === 'object' && !Object.keys(value).length);
 }
 
 /** The optional details (and, on Update, the names) that are set in `fields`. */
@@ -101,7 +107,10 @@ export async function createCustomerBody(
 		first_name: requireText(this, 'First Name', this.getNodeParameter('firstName')),
 		last_name: requireText(this, 'Last Name', this.getNodeParameter('lastName')),
 		email: requireEmail(this, 'Email', this.getNodeParameter('email')),
-		...customerDetails(this, this.getNodeParameter('additionalFields', {}) as Fields),
+		...customerDetails(
+			this,
+			requireCollection(this, 'Additional Fields', this.getNodeParameter('additionalFields', {})),
+		),
 	};
 	return { ...requestOptions, body: { customer } };
 }
@@ -142,8 +151,18 @@ export async function updateCustomerBody(
 		'Customer',
 		this.getNodeParameter('customer', undefined, { extractValue: true }),
 	);
-	const customer = customerDetails(this, this.getNodeParameter('updateFields', {}) as Fields);
-	if (this.getNodeParameter('addressHandling', 'keep') === 'keep') {
+	// Checked first: any value but 'keep' would send the update without the current addresses.
+	const addressHandling = requireOneOf(
+		this,
+		'Addresses',
+		this.getNodeParameter('addressHandling', 'keep'),
+		ADDRESS_HANDLING,
+	);
+	const customer = customerDetails(
+		this,
+		requireCollection(this, 'Update Fields', this.getNodeParameter('updateFields', {})),
+	);
+	if (addressHandling === 'keep') {
 		if (!Object.keys(customer).length) {
 			throw invalidInput(
 				this,

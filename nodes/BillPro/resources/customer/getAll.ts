@@ -11,11 +11,9 @@ export const customerGetManyDescription: INodeProperties[] = getManyFields(show,
 		{
 			displayName: 'Merchant Customer ID',
 			name: 'customerId',
-			type: 'string',
-			default: '',
 			placeholder: 'e.g. 4F7Q2K9XAB',
 			description: "Only the customers with this merchant customer ID ('customer_id')",
-			routing: { send: { type: 'query', property: QUERY.customerFilter } },
+			query: QUERY.customerFilter,
 		},
 	],
 });

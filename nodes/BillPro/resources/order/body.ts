@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { BODY_ROOT, INTERVAL_UNITS, type OrderType } from '../../shared/api';
+import { BODY_ROOT, INTERVAL_UNITS, ORDER_TYPES, type OrderType } from '../../shared/api';
 import {
 	invalidInput,
+	optionalBoolean,
 	requireAmount,
 	requireBillProDate,
 	requireCurrency,
 	requireHttpUrl,
 	requireOneOf,
-	requireSystemId,
+	requireSystemIdNumber,
 	requireText,
 	requireWholeNumber,
 } from '../../shared/validation';
@@ -40,14 +41,14 @@ function priceOverrides(context: IExecuteSingleFunctions, label: string, fields:
 
 function orderProducts(context: IExecuteSingleFunctions, orderType: OrderType): IDataObject[] {
 	if (orderType !== 'single_payment') {
-		const productId = requireSystemId(
+		const productId = requireSystemIdNumber(
 			context,
 			'Product',
 			context.getNodeParameter('product', undefined, { extractValue: true }),
 		);
 		return [
 			{
-				product_id: Number(productId),
+				product_id: productId,
 				...priceOverrides(
 					context,
 					'Price Overrides › ',
@@ -63,7 +64,7 @@ function orderProducts(context: IExecuteSingleFunctions, orderType: OrderType): 
 	return entries.map((entry, index) => {
 		const label = `Products › ${index + 1} › `;
 		return {
-			product_id: Number(requireSystemId(context, `${label}Product ID`, entry.productId)),
+			product_id: requireSystemIdNumber(context, `${label}Product ID`, entry.productId),
 			qty: requireWholeNumber(context, `${label}Quantity`, entry.quantity ?? 1, 1),
 			...priceOverrides(context, label, entry),
 		};
@@ -109,23 +110,26 @@ export async function createOrderBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const orderType = this.getNodeParameter('orderType') as OrderType;
+	const orderType = requireOneOf(
+		this,
+		'Order Type',
+		this.getNodeParameter('orderType'),
+		Object.keys(ORDER_TYPES) as OrderType[],
+	);
 	const extra = this.getNodeParameter('additionalFields', {}) as Fields;
 	const order = compact({
-		customer_id: Number(
-			requireSystemId(
-				this,
-				'Customer',
-				this.getNodeParameter('customer', undefined, { extractValue: true }),
-			),
+		customer_id: requireSystemIdNumber(
+			this,
+			'Customer',
+			this.getNodeParameter('customer', undefined, { extractValue: true }),
 		),
 		currency: requireCurrency(this, 'Currency', this.getNodeParameter('currency')),
 		order_products: orderProducts(this, orderType),
 		...schedule(this, orderType),
 		invoice_id: optionalText(this, 'Invoice ID', extra.invoiceId),
 		note: optionalText(this, 'Note', extra.note),
-		create_checkout: extra.createCheckout,
-		create_registration: extra.createRegistration,
+		create_checkout: optionalBoolean(this, 'Create Checkout', extra.createCheckout),
+		create_registration: optionalBoolean(this, 'Create Registration', extra.createRegistration),
 		redirect_url: optionalUrl(this, 'Redirect URL', extra.redirectUrl),
 		failed_redirect_url: optionalUrl(this, 'Failed Redirect URL', extra.failedRedirectUrl),
 	});

@@ -11,11 +11,9 @@ export const productGetManyDescription: INodeProperties[] = getManyFields(show, 
 		{
 			displayName: 'Merchant Product ID',
 			name: 'productId',
-			type: 'string',
-			default: '',
 			placeholder: 'e.g. E2824181D8',
 			description: "Only the products with this merchant product ID ('product_id')",
-			routing: { send: { type: 'query', property: QUERY.productFilter } },
+			query: QUERY.productFilter,
 		},
 	],
 });
