@@ -18,28 +18,32 @@ export const customerDescription: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a customer',
-				description: 'Create a customer, with organisation and addresses if given',
+				description:
+					'Create a customer from first name, last name and email, plus optional phone, date of birth as DD/MM/YYYY, organisation and addresses',
 				routing: operationRouting('createCustomer', { preSend: [createCustomerBody] }),
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				action: 'Get a customer',
-				description: 'Get a customer by its ID',
+				description:
+					'Get a customer by its BillPro system ID (a whole number), not by its merchant customer_id',
 				routing: operationRouting('getCustomer', { pathParameters: { id: 'customer' } }),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many customers',
-				description: 'List customers, optionally by merchant customer ID',
+				description:
+					'List customers, optionally only those with a given merchant customer_id, to find their system IDs',
 				routing: operationRouting('listCustomers'),
 			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update a customer',
-				description: 'Update a customer without losing its addresses',
+				description:
+					'Update a customer given by its system ID: only the fields given change, and its addresses are kept',
 				routing: operationRouting('updateCustomer', {
 					pathParameters: { id: 'customer' },
 					preSend: [updateCustomerBody],

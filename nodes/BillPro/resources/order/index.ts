@@ -30,7 +30,7 @@ export const orderDescription: INodeProperties[] = [
 				value: 'create',
 				action: 'Create an order',
 				description:
-					'Create a single-payment, instalment, subscription or metered order with its payment link',
+					"Create a single-payment, instalment, subscription or metered order for a customer's system ID, with products by their system IDs and amounts as text such as '19.99'; the answer has the payment link",
 				// The URL comes from the chosen Order Type.
 				routing: operationRouting('createSingleOrder', { preSend: [createOrderBody] }),
 			},
@@ -38,7 +38,8 @@ export const orderDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get an order',
-				description: 'Get an order, with its status and payment link',
+				description:
+					'Get an order by its system ID (from the Create answer), with its status and payment link',
 				routing: operationRouting('getOrder', byOrderId),
 			},
 			{

@@ -16,14 +16,16 @@ export const productDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a product',
-				description: 'Get a product by its ID',
+				description:
+					'Get a product by its BillPro system ID (a whole number), not by its merchant product_id',
 				routing: operationRouting('getProduct', { pathParameters: { id: 'product' } }),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many products',
-				description: 'List products, optionally by merchant product ID',
+				description:
+					'List products with their type, price and currency, optionally only those with a given merchant product_id',
 				routing: operationRouting('listProducts'),
 			},
 		],

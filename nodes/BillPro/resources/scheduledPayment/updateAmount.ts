@@ -11,7 +11,7 @@ export const scheduledPaymentUpdateAmountDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 24.99',
 		description:
-			'The new amount; for a subscription, BillPro also bills every later payment at this amount',
+			'The new amount as text such as 24.99, without a currency sign; for a subscription, BillPro also bills every later payment at this amount',
 		displayOptions: { show: { resource: ['scheduledPayment'], operation: ['updateAmount'] } },
 	},
 ];
