@@ -106,15 +106,15 @@ function refuseAfterStop(context: IExecuteSingleFunctions, state: RunState): voi
 	if (state.stoppedAt === undefined || itemIndex <= state.stoppedAt) return;
 	throw new NotSentError(
 		context.getNode(),
-		`Item ${itemIndex} was not sent: item ${state.stoppedAt} failed first and stopped the run`,
+		`Item ${itemIndex} was not sent${state.sent.has(itemIndex) ? ' again' : ''}: item ${state.stoppedAt} failed first and stopped the run`,
 		{ itemIndex, description: 'Fix the first failed item, then run the items from it again.' },
 	);
 }
 
 /**
  * Stops the run at a failed item (Continue On Fail off): no later item starts a request; the
- * requests already on their way finish. Returns what the error should add: how many items BillPro
- * had already received, before the failed one and after it.
+ * requests already on their way finish. Returns what the error should add: how many items had
+ * been sent to BillPro, before the failed one and after it.
  */
 export function stopRunAt(context: IExecuteSingleFunctions, itemIndex: number): string {
 	const state = runStateOf(context);
@@ -123,9 +123,8 @@ export function stopRunAt(context: IExecuteSingleFunctions, itemIndex: number): 
 	const after = [...state.sent].filter((sent) => sent > itemIndex).length;
 	if (before === 0 && after === 0) return '';
 	const items = (count: number) => (count === 1 ? '1 item' : `${count} items`);
-	return `The run stopped at item ${itemIndex}: BillPro had already received ${items(before)} before it${
-		after ? ` and ${items(after)} after it` : ''
-	}; no later item was sent.`;
+	const onTheirWay = after ? `, and ${items(after)} after it were already on their way` : '';
+	return `The run stopped at item ${itemIndex}: ${items(before)} before it had been sent to BillPro${onTheirWay}; no other item was sent.`;
 }
 
 /** Runs `task` once a slot of this node run is free; refused once an earlier item stopped the run. */
