@@ -1,7 +1,7 @@
 /**
  * Everything this package assumes about the BillPro API, kept in one place.
  *
- * `source` says where each fact comes from (see ../shared/reference/billpro-api-notes.md):
+ * `source` says where each fact comes from (BillPro's reference pages; docs/billpro-api.md summarises them):
  *   'V' = BillPro's documentation states it; 'B' = only BillPro's "First steps" guide shows it;
  *   'I' = inferred, the docs are silent. Every 'I' row is listed in the README's Assumptions
  *   table (a test keeps the two in step), so real API access corrects it with a single edit here.
