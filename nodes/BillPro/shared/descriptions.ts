@@ -1,9 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { INTERVAL_UNITS } from './api';
 import { parkingErrors } from './itemErrors';
-import { requireFilterValue, requireSystemId } from './validation';
-
-const SYSTEM_ID = '^[1-9][0-9]*$';
+import { requireFilterValue, requireSystemId, SYSTEM_ID_PATTERN } from './validation';
 
 /** Refuses a value that is not a system id before the request is sent. */
 function systemIdCheck(name: string, displayName: string) {
@@ -103,7 +101,7 @@ function locator(
 					{
 						type: 'regex',
 						properties: {
-							regex: SYSTEM_ID,
+							regex: SYSTEM_ID_PATTERN,
 							errorMessage: `Not a BillPro ${displayName.toLowerCase()} ID: use the system ID, a whole number`,
 						},
 					},

@@ -46,14 +46,20 @@ function shown(value: unknown): string {
 	return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
-/** A BillPro system id: a positive whole number (a resource locator's value). */
+/**
+ * A BillPro system id: a positive whole number, the record's `id` (not a merchant ID). The one
+ * definition: the locators' By ID mode, the list searches and every check use it.
+ */
+export const SYSTEM_ID_PATTERN = '^[1-9][0-9]*$';
+
+/** A BillPro system id (a resource locator's value), also checked to be exact as a JSON number. */
 export function requireSystemId(
 	context: IExecuteSingleFunctions,
 	field: string,
 	value: unknown,
 ): string {
 	const text = typeof value === 'number' ? String(value) : value;
-	if (typeof text !== 'string' || !/^[1-9][0-9]*$/.test(text)) {
+	if (typeof text !== 'string' || !new RegExp(SYSTEM_ID_PATTERN).test(text)) {
 		throw invalidInput(
 			context,
 			field,

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { compact } from '../../shared/body';
 import { billProRequest } from '../../shared/transport';
 import {
 	invalidInput,
@@ -31,13 +32,6 @@ function optional(context: IExecuteSingleFunctions, label: string, value: unknow
 	return isNotSet(value) ? undefined : requireText(context, label, value);
 }
 
-/** Drops keys whose value is undefined (fields the user left empty). */
-function compact(record: Record<string, unknown>): IDataObject {
-	return Object.fromEntries(
-		Object.entries(record).filter(([, value]) => value !== undefined),
-	) as IDataObject;
-}
-
 function addressBody(context: IExecuteSingleFunctions, label: string, entry: unknown) {
 	const address = ((entry as Fields | undefined)?.address ?? {}) as Fields;
 	return compact({
@@ -67,7 +61,7 @@ function organisationBody(context: IExecuteSingleFunctions, entry: unknown) {
 }
 
 /** Not set: undefined, null, '' or an empty collection, alike. */
-function isSet(fields: Fields, name: string): boolean {
+function hasValue(fields: Fields, name: string): boolean {
 	const value = fields[name];
 	return !isNotSet(value) && !(typeof value === 'object' && !Object.keys(value).length);
 }
@@ -75,24 +69,24 @@ function isSet(fields: Fields, name: string): boolean {
 /** The optional details (and, on Update, the names) that are set in `fields`. */
 function customerDetails(context: IExecuteSingleFunctions, fields: Fields): IDataObject {
 	const addresses = Object.fromEntries(
-		ADDRESSES.filter(({ field }) => isSet(fields, field)).map(({ field, label, key }) => [
+		ADDRESSES.filter(({ field }) => hasValue(fields, field)).map(({ field, label, key }) => [
 			key,
 			addressBody(context, label, fields[field]),
 		]),
 	);
 	return compact({
-		first_name: isSet(fields, 'firstName')
+		first_name: hasValue(fields, 'firstName')
 			? requireText(context, 'First Name', fields.firstName)
 			: undefined,
-		last_name: isSet(fields, 'lastName')
+		last_name: hasValue(fields, 'lastName')
 			? requireText(context, 'Last Name', fields.lastName)
 			: undefined,
-		email: isSet(fields, 'email') ? requireEmail(context, 'Email', fields.email) : undefined,
-		date_of_birth: isSet(fields, 'dateOfBirth')
+		email: hasValue(fields, 'email') ? requireEmail(context, 'Email', fields.email) : undefined,
+		date_of_birth: hasValue(fields, 'dateOfBirth')
 			? requireBillProDate(context, 'Date of Birth', fields.dateOfBirth)
 			: undefined,
-		phone: isSet(fields, 'phone') ? requireText(context, 'Phone', fields.phone) : undefined,
-		organisation: isSet(fields, 'organisation')
+		phone: hasValue(fields, 'phone') ? requireText(context, 'Phone', fields.phone) : undefined,
+		organisation: hasValue(fields, 'organisation')
 			? organisationBody(context, fields.organisation)
 			: undefined,
 		addresses: Object.keys(addresses).length ? addresses : undefined,

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { BODY_ROOT, INTERVAL_UNITS, ORDER_TYPES, type OrderType } from '../../shared/api';
+import { compact } from '../../shared/body';
 import {
 	invalidInput,
+	isNotSet,
 	optionalBoolean,
 	requireAmount,
 	requireBillProDate,
@@ -21,13 +23,7 @@ import {
 
 type Fields = IDataObject;
 
-const isSet = (value: unknown) => value !== undefined && value !== '';
-
-function compact(record: Record<string, unknown>): IDataObject {
-	return Object.fromEntries(
-		Object.entries(record).filter(([, value]) => value !== undefined),
-	) as IDataObject;
-}
+const isSet = (value: unknown) => !isNotSet(value);
 
 function priceOverrides(context: IExecuteSingleFunctions, label: string, fields: Fields) {
 	const amount = (name: string, title: string) =>
