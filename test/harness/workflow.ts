@@ -58,15 +58,29 @@ function loadedBillPro(): INodeType {
 	return node;
 }
 
+/** The node as n8n runs it as an AI tool: its own instance, without the custom operations. */
+function billProAsTool(): INodeType {
+	const node = loadedBillPro();
+	delete node.customOperations;
+	return node;
+}
+
 const nodeTypeInstances: Record<string, INodeType> = {
 	[BILLPRO_TYPE]: loadedBillPro(),
 	[INPUT_TYPE]: new InputNode(),
 };
+const asToolInstances: Record<string, INodeType> = {
+	...nodeTypeInstances,
+	[BILLPRO_TYPE]: billProAsTool(),
+};
+
+/** Which instances runs use: set for the duration of asAiTool(). */
+let instances = nodeTypeInstances;
 
 export const nodeTypes: INodeTypes = {
-	getByName: (type) => nodeTypeInstances[type],
+	getByName: (type) => instances[type],
 	getByNameAndVersion: (type, version) =>
-		NodeHelpers.getVersionedNodeType(nodeTypeInstances[type], version),
+		NodeHelpers.getVersionedNodeType(instances[type], version),
 	getKnownTypes: () => ({}),
 };
 
@@ -127,16 +141,15 @@ export function additionalDataFor(
  */
 /**
  * Runs `run` with the BillPro node as n8n runs it as an AI tool: through its description's routing
- * (RoutingNode), without its custom operations (shared/customOperations.ts).
+ * (RoutingNode), without its custom operations (shared/customOperations.ts). The shared node type
+ * is not changed: runs get a separate instance that has none.
  */
 export async function asAiTool<T>(run: () => Promise<T>): Promise<T> {
-	const type = nodeTypeInstances[BILLPRO_TYPE];
-	const customOperations = type.customOperations;
-	delete type.customOperations;
+	instances = asToolInstances;
 	try {
 		return await run();
 	} finally {
-		type.customOperations = customOperations;
+		instances = nodeTypeInstances;
 	}
 }
 
