@@ -4,12 +4,13 @@ import { searchProducts } from './listSearch/searchProducts';
 import { searchScheduledPayments } from './listSearch/searchScheduledPayments';
 import { checkoutDescription } from './resources/checkout';
 import { customerDescription } from './resources/customer';
+import { createCustomers } from './resources/customer/create';
 import { orderDescription } from './resources/order';
+import { createOrders } from './resources/order/create';
 import { productDescription } from './resources/product';
 import { scheduledPaymentDescription } from './resources/scheduledPayment';
 import { BASE_URL_EXPRESSION } from './shared/api';
 import { requestOptionsField } from './shared/concurrency';
-import { customOperationsFor } from './shared/customOperations';
 
 export class BillPro implements INodeType {
 	description: INodeTypeDescription = {
@@ -61,11 +62,10 @@ export class BillPro implements INodeType {
 		listSearch: { searchCustomers, searchProducts, searchScheduledPayments },
 	};
 
-	// Creates, the operations run over many items, run their routing item by item, without
-	// RoutingNode's per-item cost: see shared/customOperations.ts. As an AI tool, n8n still runs
-	// the routing.
-	customOperations = customOperationsFor(this.description, {
-		customer: ['create'],
-		order: ['create'],
-	});
+	// The creates, run over many items, as custom operations (shared/bulkCreate.ts). As an AI tool,
+	// n8n runs their routing instead, with the same body builders.
+	customOperations = {
+		customer: { create: createCustomers },
+		order: { create: createOrders },
+	};
 }

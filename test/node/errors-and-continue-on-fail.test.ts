@@ -93,7 +93,7 @@ describe('When BillPro refuses a request', () => {
 			},
 		});
 		expect(error?.message).toBe(
-			"'Email' is not an email address; got 'bad' [item 1]. Enter an address such as nathan@example.com. The run stopped at item 1: 1 item before it had been sent to BillPro; no other item was sent.",
+			"'Email' is not an email address; got 'bad' [item 1]. Enter an address such as nathan@example.com. The run stopped at item 1: the item before it was sent to BillPro; no other item was sent.",
 		);
 		expect(error?.context?.itemIndex).toBe(1);
 	});

@@ -342,7 +342,7 @@ describe('A bulk create that fails part-way, Continue On Fail off', () => {
 			expect(items).toEqual([]);
 			expect(error?.message).toMatch(/'Email' has already been taken/);
 			expect(error?.message).toMatch(
-				/The run stopped at item 6: 6 items before it had been sent to BillPro/,
+				/The run stopped at item 6: the 6 items before it were sent to BillPro/,
 			);
 			// At most the 5 requests in flight beside it went on; 60 would have gone out before.
 			const posts = billPro.requests().filter((request) => request.method === 'POST');

@@ -11,8 +11,6 @@ import {
 	ENVIRONMENTS,
 	ORDER_TYPES,
 } from '../../nodes/BillPro/shared/api';
-import { customOperationsFor } from '../../nodes/BillPro/shared/customOperations';
-import { operationRouting } from '../../nodes/BillPro/shared/routing';
 import { nodeTypes } from '../harness/workflow';
 
 const root = path.join(__dirname, '..', '..');
@@ -84,36 +82,28 @@ describe('What n8n and its users see of the node', () => {
 		);
 	});
 
-	it('runs the creates as custom operations, and refuses one whose fields carry other routing', () => {
+	it('runs the creates as custom operations, whose fields carry no routing the custom operation would skip', () => {
 		const { customOperations } = new BillPro();
 		expect(Object.keys(customOperations)).toEqual(['customer', 'order']);
 		expect(Object.keys(customOperations.customer)).toEqual(['create']);
 		expect(Object.keys(customOperations.order)).toEqual(['create']);
-		const thing: INodeProperties[] = [
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				displayOptions: { show: { resource: ['thing'] } },
-				options: [{ name: 'Create', value: 'create', routing: operationRouting('createCustomer') }],
-				default: 'create',
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				displayOptions: { show: { resource: ['thing'], operation: ['create'] } },
-				routing: { send: { type: 'body', property: 'name' } },
-			},
-		];
-		// Customer → Get's URL is an expression ({{ $parameter["customer"] }}): per item.
-		expect(() => customOperationsFor(description, { customer: ['get'] })).toThrow(
-			'customer → get has no routing a custom operation can run',
-		);
-		expect(() =>
-			customOperationsFor({ ...description, properties: thing }, { thing: ['create'] }),
-		).toThrow("thing → create: 'Name' has routing a custom operation would not run");
+		// The custom operations build the request from the body builder alone. A field that sent
+		// something itself (routing.send.type, routing.request…) would be sent on the AI tool's
+		// routed path only: the two paths would differ. Checks (send.preSend) are repeated by the
+		// body builders; Order Type's URL is the endpoint the custom operation picks (tested above).
+		for (const resource of ['customer', 'order']) {
+			const fields = description.properties.filter(
+				(property) =>
+					property.name !== 'operation' &&
+					property.displayOptions?.show?.resource?.includes(resource) &&
+					(property.displayOptions.show.operation ?? ['create']).includes('create'),
+			);
+			expect(fields.length).toBeGreaterThan(3);
+			const routed = fields
+				.filter((property) => property.name !== 'orderType' && sendsSomething(property))
+				.map((property) => property.name);
+			expect({ resource, routed }).toEqual({ resource, routed: [] });
+		}
 	});
 
 	it('asks for the API token in a password field', () => {
@@ -121,6 +111,22 @@ describe('What n8n and its users see of the node', () => {
 		expect(token?.typeOptions?.password).toBe(true);
 	});
 });
+
+/** Whether a field, or one inside it, has routing other than checks (send.preSend). */
+function sendsSomething(entry: unknown): boolean {
+	if (!entry || typeof entry !== 'object') return false;
+	const { routing, options, values } = entry as {
+		routing?: object;
+		options?: unknown;
+		values?: unknown;
+	};
+	if (routing) {
+		const { send, ...rest } = routing as { send?: object };
+		const { preSend: _checks, ...sent } = (send ?? {}) as { preSend?: unknown };
+		if (Object.keys(rest).length || Object.keys(sent).length) return true;
+	}
+	return [options, values].some((list) => Array.isArray(list) && list.some(sendsSomething));
+}
 
 describe('The base URL', () => {
 	const workflow = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes });

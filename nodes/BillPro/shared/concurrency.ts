@@ -1,4 +1,5 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { ItemContext } from './itemContext';
 import { NodeOperationError } from 'n8n-workflow';
 import { isNotSet, requireWholeNumber } from './validation';
 
@@ -47,7 +48,7 @@ interface RunState {
 const runs = new WeakMap<object, RunState>();
 
 /** What identifies a node run: any of n8n's contexts of it. */
-type RunContext = Pick<IExecuteSingleFunctions, 'getExecuteData' | 'getNode'>;
+type RunContext = Pick<ItemContext, 'getExecuteData' | 'getNode'>;
 
 function runStateOf(context: RunContext): RunState {
 	const key: object = context.getExecuteData?.() ?? context.getNode();
@@ -67,7 +68,7 @@ const positiveInteger = (value: unknown) =>
  * 1. It is refused, not ignored: a mistyped limit must not silently become the default.
  */
 export async function checkMaxConcurrency(
-	this: IExecuteSingleFunctions,
+	this: ItemContext,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const { maxConcurrency } = (this.getNodeParameter('requestOptions', {}) ?? {}) as {
@@ -101,7 +102,7 @@ export function stoppedBefore(context: RunContext, itemIndex: number): boolean {
 	return stoppedAt !== undefined && itemIndex > stoppedAt;
 }
 
-function refuseAfterStop(context: IExecuteSingleFunctions, state: RunState): void {
+function refuseAfterStop(context: ItemContext, state: RunState): void {
 	const itemIndex = context.getItemIndex();
 	if (state.stoppedAt === undefined || itemIndex <= state.stoppedAt) return;
 	throw new NotSentError(
@@ -113,25 +114,25 @@ function refuseAfterStop(context: IExecuteSingleFunctions, state: RunState): voi
 
 /**
  * Stops the run at a failed item (Continue On Fail off): no later item starts a request; the
- * requests already on their way finish. Returns what the error should add: how many items had
- * been sent to BillPro, before the failed one and after it.
+ * requests already on their way finish. Returns what the error should add. The items before it
+ * all go on to be sent: if one of them failed too, n8n shows that one's error instead (the first
+ * failed item's), so when this error is shown, every item before it was sent.
  */
-export function stopRunAt(context: IExecuteSingleFunctions, itemIndex: number): string {
+export function stopRunAt(context: ItemContext, itemIndex: number): string {
 	const state = runStateOf(context);
 	if (state.stoppedAt === undefined || itemIndex < state.stoppedAt) state.stoppedAt = itemIndex;
-	const before = [...state.sent].filter((sent) => sent < itemIndex).length;
 	const after = [...state.sent].filter((sent) => sent > itemIndex).length;
-	if (before === 0 && after === 0) return '';
-	const items = (count: number) => (count === 1 ? '1 item' : `${count} items`);
-	const onTheirWay = after ? `, and ${items(after)} after it were already on their way` : '';
-	return `The run stopped at item ${itemIndex}: ${items(before)} before it had been sent to BillPro${onTheirWay}; no other item was sent.`;
+	if (itemIndex === 0 && after === 0) return '';
+	const before =
+		itemIndex === 1 ? 'the item before it was' : `the ${itemIndex} items before it were`;
+	const onTheirWay = after
+		? `, and ${after === 1 ? '1 item' : `${after} items`} after it were already on their way`
+		: '';
+	return `The run stopped at item ${itemIndex}: ${itemIndex ? before : 'no item before it was'} sent to BillPro${onTheirWay}; no other item was sent.`;
 }
 
 /** Runs `task` once a slot of this node run is free; refused once an earlier item stopped the run. */
-export async function withRequestSlot<T>(
-	context: IExecuteSingleFunctions,
-	task: () => Promise<T>,
-): Promise<T> {
+export async function withRequestSlot<T>(context: ItemContext, task: () => Promise<T>): Promise<T> {
 	const limit = requestConcurrency(context.getNodeParameter('requestOptions', {}));
 	const state = runStateOf(context);
 	refuseAfterStop(context, state);

@@ -1,11 +1,11 @@
 import type {
-	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
 	JsonObject,
 	PreSendAction,
 } from 'n8n-workflow';
+import type { ItemContext } from './itemContext';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { NotSentError, stopRunAt } from './concurrency';
 
@@ -52,7 +52,7 @@ export function throwParkedError(requestOptions: object): void {
  * item starts a request (concurrency.ts), and the error says what BillPro had received.
  */
 export async function failingItemPaired(
-	context: IExecutePaginationFunctions,
+	context: ItemContext,
 	send: () => Promise<INodeExecutionData[]>,
 ): Promise<INodeExecutionData[]> {
 	try {

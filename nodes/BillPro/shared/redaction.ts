@@ -1,4 +1,5 @@
-import type { IExecuteSingleFunctions, ILoadOptionsFunctions, NodeApiError } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, NodeApiError } from 'n8n-workflow';
+import type { ItemContext } from './itemContext';
 import { CREDENTIAL_TYPE } from './requestPolicy';
 
 /**
@@ -10,9 +11,7 @@ import { CREDENTIAL_TYPE } from './requestPolicy';
 const REDACTED = '[redacted]';
 
 /** The credential's secret values: its password fields (the API token). */
-export async function secretsOf(
-	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
-): Promise<string[]> {
+export async function secretsOf(context: ItemContext | ILoadOptionsFunctions): Promise<string[]> {
 	try {
 		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 		return [credentials.apiToken]

@@ -1,11 +1,11 @@
 import type {
 	DeclarativeRestApiSettings,
 	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
 	ILoadOptionsFunctions,
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
+import type { ItemContext } from './itemContext';
 import { NodeApiError, sleep } from 'n8n-workflow';
 import { NotSentError, withRequestSlot } from './concurrency';
 import { redactSecrets, secretsOf } from './redaction';
@@ -132,7 +132,7 @@ function explainGivingUp(
  * what a write was about, for the message when it may have been carried out.
  */
 export async function withRetries<T>(
-	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
+	context: ItemContext | ILoadOptionsFunctions,
 	method: string,
 	record: string,
 	send: () => Promise<T>,

@@ -1,83 +1,168 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
-import { baseUrlOf, endpointPath, ENDPOINTS, type EndpointName } from './api';
 import { NodeOperationError } from 'n8n-workflow';
-import { withRequestSlot } from './concurrency';
+import { baseUrlOf, endpointPath, ENDPOINTS, type EndpointName } from './api';
 import { recordsOfAnswer } from './answers';
+import { withRequestSlot } from './concurrency';
 import { billProError, isFailedAnswer } from './errors';
+import type { ItemContext } from './itemContext';
+import { baseUrlProblem, CREDENTIAL_TYPE, DEFAULT_TIMEOUT_MS } from './requestPolicy';
 import { withRetries } from './retry';
+import { checkBaseUrl } from './validation';
 
 export { CREDENTIAL_TYPE } from './requestPolicy';
-import { baseUrlProblem, CREDENTIAL_TYPE, DEFAULT_TIMEOUT_MS } from './requestPolicy';
 
-/** The node's Request Options → Timeout, as RoutingNode applies it to routed requests. */
-function timeoutOf(context: IExecuteSingleFunctions | ILoadOptionsFunctions): number {
+/** The node's Request Options, as n8n adds them to a declarative node. */
+export interface RequestOptions {
+	timeout?: number;
+	proxy?: string;
+	allowUnauthorizedCerts?: boolean;
+	batching?: { batch?: { batchSize?: number; batchInterval?: number } };
+}
+
+/** n8n's helper that sends a request with the BillPro credential, as the caller has it. */
+export type SendWithCredential = (request: IHttpRequestOptions) => Promise<IN8nHttpFullResponse>;
+
+export interface BillProCall {
+	id?: string | number;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** Which record the request is about, for its errors ('customer', 'order'…). */
+	resource: string;
+}
+
+type Caller = ItemContext | ILoadOptionsFunctions;
+
+const isItem = (context: Caller): context is ItemContext => 'getItemIndex' in context;
+
+function requestOptionsOf(context: Caller): RequestOptions {
 	try {
-		const { timeout } = (context.getNodeParameter('requestOptions', {}) ?? {}) as {
-			timeout?: unknown;
-		};
-		return typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS;
+		return (context.getNodeParameter('requestOptions', {}) ?? {}) as RequestOptions;
 	} catch {
-		return DEFAULT_TIMEOUT_MS;
+		return {};
 	}
 }
 
-/**
- * A BillPro request made from code (list search, reading a customer before an update), with the
- * same authentication, retries, answer-shape check and clear errors as the node's declarative
- * requests. A list endpoint gives its records, any other the record.
- */
-export async function billProRequest(
-	this: IExecuteSingleFunctions | ILoadOptionsFunctions,
-	endpoint: EndpointName,
-	options: { id?: string | number; qs?: IDataObject; resource: string },
-): Promise<IDataObject | IDataObject[]> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+/** What RoutingNode adds from the node's Request Options to a routed request: timeout, proxy, SSL. */
+function httpOptionsOf(context: Caller): Partial<IHttpRequestOptions> {
+	const { timeout, proxy, allowUnauthorizedCerts } = requestOptionsOf(context);
+	const options: Partial<IHttpRequestOptions> = {
+		timeout: typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
+	};
+	if (allowUnauthorizedCerts === true) options.skipSslCertificateValidation = true;
+	if (!proxy) return options;
+	let url: URL | undefined;
+	try {
+		url = new URL(proxy);
+	} catch {
+		url = undefined;
+	}
+	if (!url?.hostname || !url.port) {
+		throw new NodeOperationError(context.getNode(), 'The proxy is not valid', {
+			// Not the value itself: a proxy URL can carry a password.
+			description:
+				'Request Options → Proxy must be a URL with a host and a port, such as http://proxy.example.com:8080',
+		});
+	}
+	options.proxy = {
+		host: url.hostname,
+		port: Number(url.port),
+		protocol: url.protocol.replace(/:$/, ''),
+		...(url.username
+			? {
+					auth: {
+						username: decodeURIComponent(url.username),
+						password: decodeURIComponent(url.password),
+					},
+				}
+			: {}),
+	};
+	return options;
+}
+
+/** The credential's base URL, refused with the same message as on a routed request. */
+async function baseUrlFor(context: Caller, credentials: ICredentialDataDecryptedObject) {
 	const baseURL = baseUrlOf(credentials);
+	if (isItem(context)) {
+		await checkBaseUrl.call(context, { url: '', baseURL });
+		return baseURL;
+	}
 	const wrongUrl = baseUrlProblem(baseURL);
 	if (wrongUrl) {
 		throw new NodeOperationError(
-			this.getNode(),
-			`The BillPro credential's Custom URL ${wrongUrl.problem}`,
+			context.getNode(),
+			`The BillPro credential's Custom URL ${wrongUrl.problem}. ${wrongUrl.howToFix}`,
 			{ description: wrongUrl.howToFix },
 		);
 	}
+	return baseURL;
+}
+
+/**
+ * A BillPro request made from code: the creates run over many items, the list searches, the read
+ * before an update. The same rules as a routed request: the credential's request policy, the
+ * node's Request Options, retries, request slots inside an item, BillPro's errors made clear, and
+ * the answer's shape checked. A list endpoint gives its records, any other the record.
+ */
+export async function sendToBillPro(
+	context: Caller,
+	credentials: ICredentialDataDecryptedObject,
+	send: SendWithCredential,
+	endpoint: EndpointName,
+	options: BillProCall,
+): Promise<IDataObject | IDataObject[]> {
+	const { method } = ENDPOINTS[endpoint];
 	const request: IHttpRequestOptions = {
-		method: ENDPOINTS[endpoint].method,
-		baseURL,
+		method,
+		baseURL: await baseUrlFor(context, credentials),
 		url: endpointPath(
 			endpoint,
 			options.id === undefined ? undefined : encodeURIComponent(options.id),
 		),
 		qs: options.qs,
-		headers: { Accept: 'application/json' },
+		headers: {
+			Accept: 'application/json',
+			...(options.body ? { 'Content-Type': 'application/json' } : {}),
+		},
+		...(options.body ? { body: options.body } : {}),
 		json: true,
-		timeout: timeoutOf(this),
+		...httpOptionsOf(context),
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	};
-	const itemIndex = 'getItemIndex' in this ? this.getItemIndex() : 0;
-	const send = async () => {
-		const response = (await this.helpers.httpRequestWithAuthentication.call(
+	const itemIndex = isItem(context) ? context.getItemIndex() : 0;
+	const attempt = async () => {
+		const response = await send(request);
+		if (isFailedAnswer(response)) {
+			throw billProError(context.getNode(), response, itemIndex, options.resource);
+		}
+		// Inside the retries, as on a routed request: an answer that is not JSON is retried on a read.
+		return recordsOfAnswer(context.getNode(), response, itemIndex, endpoint, options.resource);
+	};
+	const records = await withRetries(context, method, options.resource, async () =>
+		isItem(context) ? await withRequestSlot(context, attempt) : await attempt(),
+	);
+	return ENDPOINTS[endpoint].answers === 'list' ? records : records[0];
+}
+
+/** sendToBillPro with the caller's own credential and helper (list searches, the read before Update). */
+export async function billProRequest(
+	this: IExecuteSingleFunctions | ILoadOptionsFunctions,
+	endpoint: EndpointName,
+	options: BillProCall,
+): Promise<IDataObject | IDataObject[]> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const send: SendWithCredential = async (request) =>
+		(await this.helpers.httpRequestWithAuthentication.call(
 			this,
 			CREDENTIAL_TYPE,
 			request,
 		)) as IN8nHttpFullResponse;
-		if (isFailedAnswer(response)) {
-			throw billProError(this.getNode(), response, itemIndex, options.resource);
-		}
-		return response;
-	};
-	// The same retries as the node's routed requests; inside an item, the same request slots.
-	const response = await withRetries(this, request.method ?? 'GET', options.resource, async () =>
-		'getItemIndex' in this ? await withRequestSlot(this, send) : await send(),
-	);
-	// The shape its endpoint answers with, as on every other path (answers.ts).
-	const records = recordsOfAnswer(this.getNode(), response, itemIndex, endpoint, options.resource);
-	return ENDPOINTS[endpoint].answers === 'list' ? records : records[0];
+	return await sendToBillPro(this, credentials, send, endpoint, options);
 }

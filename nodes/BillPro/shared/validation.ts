@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { ItemContext } from './itemContext';
 import { NodeOperationError } from 'n8n-workflow';
 import { DATE_FORMAT } from './api';
 import { baseUrlProblem } from './requestPolicy';
@@ -9,7 +10,7 @@ import { baseUrlProblem } from './requestPolicy';
  * too: an AI agent, an execution list or an error workflow shows only the message.
  */
 export function invalidInput(
-	context: IExecuteSingleFunctions,
+	context: ItemContext,
 	field: string,
 	problemWithValue: string,
 	howToFix: string,
@@ -53,11 +54,7 @@ function shown(value: unknown): string {
 export const SYSTEM_ID_PATTERN = '^[1-9][0-9]*$';
 
 /** A BillPro system id (a resource locator's value), also checked to be exact as a JSON number. */
-export function requireSystemId(
-	context: IExecuteSingleFunctions,
-	field: string,
-	value: unknown,
-): string {
+export function requireSystemId(context: ItemContext, field: string, value: unknown): string {
 	const text = typeof value === 'number' ? String(value) : value;
 	if (typeof text !== 'string' || !new RegExp(SYSTEM_ID_PATTERN).test(text)) {
 		throw invalidInput(
@@ -80,11 +77,7 @@ export function requireSystemId(
 }
 
 /** A system id for a JSON body: exact as a number, since requireSystemId refuses unsafe ones. */
-export function requireSystemIdNumber(
-	context: IExecuteSingleFunctions,
-	field: string,
-	value: unknown,
-): number {
+export function requireSystemIdNumber(context: ItemContext, field: string, value: unknown): number {
 	return Number(requireSystemId(context, field, value));
 }
 
@@ -92,11 +85,7 @@ export function requireSystemIdNumber(
  * A Get Many filter that is set: text or a number (sent as text). Not set, BillPro would answer
  * every record, so an empty value, or one that is not text, is refused rather than dropped.
  */
-export function requireFilterValue(
-	context: IExecuteSingleFunctions,
-	field: string,
-	value: unknown,
-): string {
+export function requireFilterValue(context: ItemContext, field: string, value: unknown): string {
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	if (typeof value === 'string' && value.trim() !== '') return value;
 	const blank = isNotSet(value) || typeof value === 'string';
@@ -112,11 +101,7 @@ export function requireFilterValue(
  * A required text value: a non-empty string. A number is refused too (a mapping that gives a
  * number where text is meant is usually the wrong field); amounts and IDs have their own checks.
  */
-export function requireText(
-	context: IExecuteSingleFunctions,
-	field: string,
-	value: unknown,
-): string {
+export function requireText(context: ItemContext, field: string, value: unknown): string {
 	if (typeof value !== 'string' || value.trim() === '') {
 		throw invalidInput(
 			context,
@@ -130,7 +115,7 @@ export function requireText(
 	return value;
 }
 
-type TextValidator = (context: IExecuteSingleFunctions, field: string, value: unknown) => string;
+type TextValidator = (context: ItemContext, field: string, value: unknown) => string;
 
 /** A required text that must match `pattern`; the error quotes what was entered. */
 function textMatching(pattern: RegExp, problem: string, howToFix: string): TextValidator {
@@ -178,11 +163,7 @@ function isRealDate(day: number, month: number, year: number): boolean {
  * BillPro takes dates as DD/MM/YYYY. A YYYY-MM-DD date (what n8n's date fields and ISO
  * timestamps give) is the same day written the other way, so it is converted, not refused.
  */
-export function requireBillProDate(
-	context: IExecuteSingleFunctions,
-	field: string,
-	value: unknown,
-): string {
+export function requireBillProDate(context: ItemContext, field: string, value: unknown): string {
 	const text = requireText(context, field, value).trim();
 	const dmy = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
 	const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
@@ -203,7 +184,7 @@ export function requireBillProDate(
  * It is returned as given (string stays string, number stays number).
  */
 export function requireAmount(
-	context: IExecuteSingleFunctions,
+	context: ItemContext,
 	field: string,
 	value: unknown,
 ): string | number {
@@ -225,7 +206,7 @@ export function requireAmount(
 
 /** A whole number of at least `min`, typed as a number or a numeric string. */
 export function requireWholeNumber(
-	context: IExecuteSingleFunctions,
+	context: ItemContext,
 	field: string,
 	value: unknown,
 	min: number,
@@ -247,7 +228,7 @@ export function requireWholeNumber(
  * is refused, never read as a default: a default picked for a wrong value can lose data.
  */
 export function requireOneOf<T extends string>(
-	context: IExecuteSingleFunctions,
+	context: ItemContext,
 	field: string,
 	value: unknown,
 	allowed: readonly T[],
@@ -268,7 +249,7 @@ export function requireOneOf<T extends string>(
  * collection over as an object; this guard keeps anything else from crashing a body builder.
  */
 export function requireCollection(
-	context: IExecuteSingleFunctions,
+	context: ItemContext,
 	field: string,
 	value: unknown,
 ): IDataObject {
@@ -285,11 +266,7 @@ export function requireCollection(
 }
 
 /** A boolean field: only true or false; an object, a list or 'yes' is not taken as true. */
-export function requireBoolean(
-	context: IExecuteSingleFunctions,
-	field: string,
-	value: unknown,
-): boolean {
+export function requireBoolean(context: ItemContext, field: string, value: unknown): boolean {
 	if (typeof value !== 'boolean') {
 		throw invalidInput(
 			context,
@@ -303,7 +280,7 @@ export function requireBoolean(
 
 /** A boolean in a collection: not set (undefined, null, '') stays unset, else only a boolean. */
 export function optionalBoolean(
-	context: IExecuteSingleFunctions,
+	context: ItemContext,
 	field: string,
 	value: unknown,
 ): boolean | undefined {
@@ -315,7 +292,7 @@ export function optionalBoolean(
  * A value without a time zone, as n8n's date picker gives, is read as UTC.
  */
 export function requireFutureUtc(
-	context: IExecuteSingleFunctions,
+	context: ItemContext,
 	field: string,
 	value: unknown,
 	now = Date.now(),
@@ -344,7 +321,7 @@ export function requireFutureUtc(
 
 /** First preSend of every operation: the credential's base URL (requestPolicy.ts's one check). */
 export async function checkBaseUrl(
-	this: IExecuteSingleFunctions,
+	this: ItemContext,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const wrongUrl = baseUrlProblem(requestOptions.baseURL);

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { ItemContext } from '../../shared/itemContext';
 import { compact } from '../../shared/body';
 import { billProRequest } from '../../shared/transport';
 import {
@@ -28,11 +29,11 @@ const ADDRESSES = [
 	{ field: 'shippingAddress', label: 'Shipping Address', key: 'shipping_address' },
 ] as const;
 
-function optional(context: IExecuteSingleFunctions, label: string, value: unknown) {
+function optional(context: ItemContext, label: string, value: unknown) {
 	return isNotSet(value) ? undefined : requireText(context, label, value);
 }
 
-function addressBody(context: IExecuteSingleFunctions, label: string, entry: unknown) {
+function addressBody(context: ItemContext, label: string, entry: unknown) {
 	const address = ((entry as Fields | undefined)?.address ?? {}) as Fields;
 	return compact({
 		street: requireText(context, `${label} › Street`, address.street),
@@ -43,7 +44,7 @@ function addressBody(context: IExecuteSingleFunctions, label: string, entry: unk
 	});
 }
 
-function organisationBody(context: IExecuteSingleFunctions, entry: unknown) {
+function organisationBody(context: ItemContext, entry: unknown) {
 	const details = ((entry as Fields | undefined)?.details ?? {}) as Fields;
 	return compact({
 		name: requireText(context, 'Organisation › Name', details.name),
@@ -67,7 +68,7 @@ function hasValue(fields: Fields, name: string): boolean {
 }
 
 /** The optional details (and, on Update, the names) that are set in `fields`. */
-function customerDetails(context: IExecuteSingleFunctions, fields: Fields): IDataObject {
+function customerDetails(context: ItemContext, fields: Fields): IDataObject {
 	const addresses = Object.fromEntries(
 		ADDRESSES.filter(({ field }) => hasValue(fields, field)).map(({ field, label, key }) => [
 			key,
@@ -94,7 +95,7 @@ function customerDetails(context: IExecuteSingleFunctions, fields: Fields): IDat
 }
 
 export async function createCustomerBody(
-	this: IExecuteSingleFunctions,
+	this: ItemContext,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const customer = {

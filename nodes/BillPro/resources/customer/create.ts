@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { bulkCreate } from '../../shared/bulkCreate';
 import { customerDetailFields, customerNameFields } from '../../shared/descriptions';
+import { createCustomerBody } from './body';
 
 const show = { resource: ['customer'], operation: ['create'] };
 
@@ -15,3 +17,10 @@ export const customerCreateDescription: INodeProperties[] = [
 		options: customerDetailFields,
 	},
 ];
+
+/** Customer → Create over many items (a bulk import), as the node's custom operation. */
+export const createCustomers = bulkCreate({
+	resource: 'customer',
+	endpoint: () => 'createCustomer',
+	body: createCustomerBody,
+});

@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { ItemContext } from '../../shared/itemContext';
 import { BODY_ROOT, INTERVAL_UNITS, ORDER_TYPES, type OrderType } from '../../shared/api';
 import { compact } from '../../shared/body';
 import {
@@ -25,7 +26,7 @@ type Fields = IDataObject;
 
 const isSet = (value: unknown) => !isNotSet(value);
 
-function priceOverrides(context: IExecuteSingleFunctions, label: string, fields: Fields) {
+function priceOverrides(context: ItemContext, label: string, fields: Fields) {
 	const amount = (name: string, title: string) =>
 		isSet(fields[name]) ? requireAmount(context, `${label}${title}`, fields[name]) : undefined;
 	return compact({
@@ -35,7 +36,7 @@ function priceOverrides(context: IExecuteSingleFunctions, label: string, fields:
 	});
 }
 
-function orderProducts(context: IExecuteSingleFunctions, orderType: OrderType): IDataObject[] {
+function orderProducts(context: ItemContext, orderType: OrderType): IDataObject[] {
 	if (orderType !== 'single_payment') {
 		const productId = requireSystemIdNumber(
 			context,
@@ -67,7 +68,7 @@ function orderProducts(context: IExecuteSingleFunctions, orderType: OrderType): 
 	});
 }
 
-function schedule(context: IExecuteSingleFunctions, orderType: OrderType): IDataObject {
+function schedule(context: ItemContext, orderType: OrderType): IDataObject {
 	if (orderType === 'single_payment') return {};
 	const fields = context.getNodeParameter('schedule', {}) as Fields;
 	const label = 'Payment Schedule › ';
@@ -94,16 +95,16 @@ function schedule(context: IExecuteSingleFunctions, orderType: OrderType): IData
 	});
 }
 
-function optionalText(context: IExecuteSingleFunctions, label: string, value: unknown) {
+function optionalText(context: ItemContext, label: string, value: unknown) {
 	return isSet(value) ? requireText(context, label, value) : undefined;
 }
 
-function optionalUrl(context: IExecuteSingleFunctions, label: string, value: unknown) {
+function optionalUrl(context: ItemContext, label: string, value: unknown) {
 	return isSet(value) ? requireHttpUrl(context, label, value) : undefined;
 }
 
 export async function createOrderBody(
-	this: IExecuteSingleFunctions,
+	this: ItemContext,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const orderType = requireOneOf(

@@ -1,6 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { ENDPOINTS, ORDER_TYPES, type OrderType } from '../../shared/api';
+import { bulkCreate } from '../../shared/bulkCreate';
 import { customerLocator, intervalUnitField, productLocator } from '../../shared/descriptions';
+import { createOrderBody } from './body';
 
 const show = { resource: ['order'], operation: ['create'] };
 
@@ -222,3 +224,13 @@ export const orderCreateDescription: INodeProperties[] = [
 		],
 	},
 ];
+
+/**
+ * Order → Create over many items, as the node's custom operation: each at its Order Type's
+ * endpoint (the body builder has checked the type first).
+ */
+export const createOrders = bulkCreate({
+	resource: 'order',
+	endpoint: (item) => ORDER_TYPES[item.getNodeParameter('orderType') as OrderType],
+	body: createOrderBody,
+});

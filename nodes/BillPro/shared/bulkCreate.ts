@@ -1,0 +1,90 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+import type { EndpointName } from './api';
+import { checkMaxConcurrency, requestConcurrency, stoppedBefore } from './concurrency';
+import { itemOfRun, type ItemContext } from './itemContext';
+import { failingItemPaired } from './itemErrors';
+import {
+	CREDENTIAL_TYPE,
+	sendToBillPro,
+	type RequestOptions,
+	type SendWithCredential,
+} from './transport';
+
+/**
+ * A create run over many items, as an n8n custom operation: a bulk import of 1,000 customers.
+ * RoutingNode resolves every parameter of every item, and prepares all items before it sends the
+ * first request (bench/README.md has the figures); here each item is prepared when a request
+ * slot is free, from the operation's own body builder, and sent by the same request function as
+ * the node's other coded requests. As an AI tool, n8n runs the operation's routing instead, with
+ * the same body builder and checks: tests compare the two.
+ */
+export interface BulkCreate {
+	/** Which record it creates, for its errors. */
+	resource: string;
+	/** The endpoint an item is created at (an order's depends on its Order Type). */
+	endpoint: (item: ItemContext) => EndpointName;
+	/** The operation's body builder: the preSend its routing runs too. */
+	body: (this: ItemContext, requestOptions: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+}
+
+export function bulkCreate(spec: BulkCreate) {
+	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const requestOptions = this.getNodeParameter('requestOptions', 0, {}) as RequestOptions;
+		const batchSize = Math.max(1, requestOptions.batching?.batch?.batchSize ?? 1);
+		const batchInterval = requestOptions.batching?.batch?.batchInterval ?? 0;
+		// Read once per run, not once per request (n8n 2.41 decrypts it for every request else).
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		const { id, name } = this.getNode().credentials?.[CREDENTIAL_TYPE] ?? { id: null, name: '' };
+		const credentialsDecrypted = { id: id ?? '', name, type: CREDENTIAL_TYPE, data: credentials };
+		const send: SendWithCredential = async (request) =>
+			(await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, request, {
+				credentialsDecrypted,
+			})) as IN8nHttpFullResponse;
+
+		const createOne = async (index: number): Promise<INodeExecutionData[]> => {
+			const item = itemOfRun(this, index);
+			return await failingItemPaired(item, async () => {
+				await checkMaxConcurrency.call(item, { url: '' });
+				const { body } = await spec.body.call(item, { url: '', body: {} });
+				const record = await sendToBillPro(item, credentials, send, spec.endpoint(item), {
+					body: body as IDataObject,
+					resource: spec.resource,
+				});
+				return [{ json: record as IDataObject, pairedItem: { item: index } }];
+			});
+		};
+
+		// Workers take the items in order; Batching's Batch Interval still spaces batches of Items
+		// per Batch apart. Without Continue On Fail, the first failed item stops the run.
+		const started = Date.now();
+		const results: Array<PromiseSettledResult<INodeExecutionData[]>> = new Array(items.length);
+		let next = 0;
+		const worker = async () => {
+			for (let index = next++; index < items.length; index = next++) {
+				if (stoppedBefore(this, index)) return;
+				const batchStart = started + Math.floor(index / batchSize) * batchInterval;
+				if (batchInterval > 0 && Date.now() < batchStart) await sleep(batchStart - Date.now());
+				try {
+					results[index] = { status: 'fulfilled', value: await createOne(index) };
+				} catch (reason) {
+					results[index] = { status: 'rejected', reason };
+				}
+			}
+		};
+		const workers = Math.min(items.length, requestConcurrency(requestOptions));
+		await Promise.all(Array.from({ length: workers }, worker));
+		const failed = results.find((result) => result?.status === 'rejected');
+		if (failed) throw (failed as PromiseRejectedResult).reason;
+		return [
+			results.flatMap((result) => (result as PromiseFulfilledResult<INodeExecutionData[]>).value),
+		];
+	};
+}
