@@ -40,7 +40,7 @@ export function bulkCreate(spec: BulkCreate) {
 		const requestOptions = this.getNodeParameter('requestOptions', 0, {}) as RequestOptions;
 		const batchSize = Math.max(1, requestOptions.batching?.batch?.batchSize ?? 1);
 		const batchInterval = requestOptions.batching?.batch?.batchInterval ?? 0;
-		// Read once per run, not once per request (n8n 2.41 decrypts it for every request else).
+		// Read once per run: n8n would otherwise read and decrypt it for every request (bench/README.md).
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		const { id, name } = this.getNode().credentials?.[CREDENTIAL_TYPE] ?? { id: null, name: '' };
 		const credentialsDecrypted = { id: id ?? '', name, type: CREDENTIAL_TYPE, data: credentials };

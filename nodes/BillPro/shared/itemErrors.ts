@@ -18,7 +18,7 @@ function addStopNote(error: NodeApiError | NodeOperationError, note: string): vo
 }
 
 /**
- * Why input errors travel to the request hook: n8n (2.41) gives an item that failed in a
+ * Why input errors travel to the request hook: n8n gives an item that failed in a
  * declarative node's preSend no `pairedItem`, so with Continue On Fail the next nodes cannot tell
  * which input it belongs to. Our preSends therefore park their error on the request options, and
  * the request hook (retry.ts, pagination.ts), which sends nothing then, fails the item itself,
