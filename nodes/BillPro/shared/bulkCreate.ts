@@ -6,10 +6,11 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import type { EndpointName } from './api';
+import { baseUrlOf, type EndpointName } from './api';
 import { checkMaxConcurrency, requestConcurrency, stoppedBefore } from './concurrency';
 import { itemOfRun, type ItemContext } from './itemContext';
 import { failingItemPaired } from './itemErrors';
+import { checkBaseUrl } from './validation';
 import {
 	CREDENTIAL_TYPE,
 	sendToBillPro,
@@ -43,6 +44,7 @@ export function bulkCreate(spec: BulkCreate) {
 		// Read once per run: n8n would otherwise read and decrypt it for every request (bench/README.md).
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		const { id, name } = this.getNode().credentials?.[CREDENTIAL_TYPE] ?? { id: null, name: '' };
+		const baseURL = baseUrlOf(credentials);
 		const credentialsDecrypted = { id: id ?? '', name, type: CREDENTIAL_TYPE, data: credentials };
 		const send: SendWithCredential = async (request) =>
 			(await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, request, {
@@ -52,6 +54,8 @@ export function bulkCreate(spec: BulkCreate) {
 		const createOne = async (index: number): Promise<INodeExecutionData[]> => {
 			const item = itemOfRun(this, index);
 			return await failingItemPaired(item, async () => {
+				// The routed path's first preSends, in their order: the same error for the same item.
+				await checkBaseUrl.call(item, { url: '', baseURL });
 				await checkMaxConcurrency.call(item, { url: '' });
 				const { body } = await spec.body.call(item, { url: '', body: {} });
 				const record = await sendToBillPro(item, credentials, send, spec.endpoint(item), {

@@ -18,11 +18,7 @@ export const DEFAULT_TIMEOUT_MS = 300_000;
 export function withRequestPolicy(requestOptions: IHttpRequestOptions): IHttpRequestOptions {
 	// The last guard before the token is added: node code refuses a bad URL earlier, per item.
 	const wrongUrl = baseUrlProblem(requestOptions.baseURL);
-	if (wrongUrl) {
-		throw new Error(
-			`The BillPro credential's Custom URL ${wrongUrl.problem}. ${wrongUrl.howToFix}`,
-		);
-	}
+	if (wrongUrl) throw new Error(baseUrlMessage(wrongUrl));
 	const timeout =
 		typeof requestOptions.timeout === 'number' && requestOptions.timeout > 0
 			? requestOptions.timeout
@@ -50,6 +46,11 @@ export interface BaseUrlProblem {
  * token with Basic auth; a ?query breaks every endpoint path added after it; a #fragment drops
  * them.
  */
+/** The problem as one sentence with its fix, for a place that has no item to name. */
+export function baseUrlMessage({ problem, howToFix }: BaseUrlProblem): string {
+	return `The BillPro credential's Custom URL ${problem}. ${howToFix}`;
+}
+
 export function baseUrlProblem(url: unknown): BaseUrlProblem | undefined {
 	const example = 'such as https://app.bill.pro/api/v1';
 	if (typeof url !== 'string' || url.trim() === '') {

@@ -12,7 +12,12 @@ import { recordsOfAnswer } from './answers';
 import { withRequestSlot } from './concurrency';
 import { billProError, isFailedAnswer } from './errors';
 import type { ItemContext } from './itemContext';
-import { baseUrlProblem, CREDENTIAL_TYPE, DEFAULT_TIMEOUT_MS } from './requestPolicy';
+import {
+	baseUrlMessage,
+	baseUrlProblem,
+	CREDENTIAL_TYPE,
+	DEFAULT_TIMEOUT_MS,
+} from './requestPolicy';
 import { withRetries } from './retry';
 import { checkBaseUrl } from './validation';
 
@@ -95,11 +100,9 @@ async function baseUrlFor(context: Caller, credentials: ICredentialDataDecrypted
 	}
 	const wrongUrl = baseUrlProblem(baseURL);
 	if (wrongUrl) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`The BillPro credential's Custom URL ${wrongUrl.problem}. ${wrongUrl.howToFix}`,
-			{ description: wrongUrl.howToFix },
-		);
+		throw new NodeOperationError(context.getNode(), baseUrlMessage(wrongUrl), {
+			description: wrongUrl.howToFix,
+		});
 	}
 	return baseURL;
 }
