@@ -10,7 +10,7 @@ import { createOrders } from './resources/order/create';
 import { productDescription } from './resources/product';
 import { scheduledPaymentDescription } from './resources/scheduledPayment';
 import { BASE_URL_EXPRESSION } from './shared/api';
-import { requestOptionsField } from './shared/concurrency';
+import { requestOptionsField } from './request/concurrency';
 
 export class BillPro implements INodeType {
 	description: INodeTypeDescription = {
@@ -62,7 +62,7 @@ export class BillPro implements INodeType {
 		listSearch: { searchCustomers, searchProducts, searchScheduledPayments },
 	};
 
-	// The creates, run over many items, as custom operations (shared/bulkCreate.ts). As an AI tool,
+	// The creates, run over many items, as custom operations (request/bulkCreate.ts). As an AI tool,
 	// n8n runs their routing instead, with the same body builders.
 	customOperations = {
 		customer: { create: createCustomers },

@@ -141,7 +141,7 @@ export function additionalDataFor(
  */
 /**
  * Runs `run` with the BillPro node as n8n runs it as an AI tool: through its description's routing
- * (RoutingNode), without its custom operations (shared/bulkCreate.ts). The shared node type
+ * (RoutingNode), without its custom operations (request/bulkCreate.ts). The shared node type
  * is not changed: runs get a separate instance that has none.
  */
 export async function asAiTool<T>(run: () => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { BillPro } from '../../nodes/BillPro/BillPro.node';
-import { DEFAULT_MAX_RECORDS, PAGES_AHEAD } from '../../nodes/BillPro/shared/pagination';
+import { DEFAULT_MAX_RECORDS, PAGES_AHEAD } from '../../nodes/BillPro/request/paging';
 import { hostileServerPerFile, json, type SeenRequest } from '../harness/hostileServer';
 import { listSearch } from '../harness/listSearch';
 import { asAiTool, runBillPro } from '../harness/workflow';

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { QUERY, type EndpointName } from '../shared/api';
-import { billProRequest } from '../shared/transport';
+import { billProRequest } from '../request/send';
 
 // With a search term, keep reading pages until something matches (bounded), so the list is
 // not empty just because the first page held no match.

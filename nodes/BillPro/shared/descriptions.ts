@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { INTERVAL_UNITS } from './api';
-import { parkingErrors } from './itemErrors';
+import { parkingErrors } from '../request/itemFailures';
 import { requireFilterValue, requireSystemId, SYSTEM_ID_PATTERN } from './validation';
 
 /** Refuses a value that is not a system id before the request is sent. */
@@ -36,7 +36,7 @@ export function systemIdField(
 /** Refuses a filter that is set (in the Filters collection) but gives nothing, or not text. */
 function filterCheck(name: string, displayName: string) {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		// The Filters collection of getManyFields (pagination.ts); n8n runs this only when it is set.
+		// The Filters collection of getManyFields (getManyFields.ts); n8n runs this only when it is set.
 		requireFilterValue(this, displayName, this.getNodeParameter(`filters.${name}`, undefined));
 		return requestOptions;
 	};

@@ -7,7 +7,7 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 import { FIELD } from './api';
-import { parkingErrors } from './itemErrors';
+import { parkingErrors } from '../request/itemFailures';
 import { requireBoolean } from './validation';
 
 type Simplifier = (record: IDataObject) => IDataObject;

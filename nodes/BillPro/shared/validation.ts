@@ -1,8 +1,7 @@
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
-import type { ItemContext } from './itemContext';
+import type { IDataObject } from 'n8n-workflow';
+import type { ItemContext } from '../request/itemContext';
 import { NodeOperationError } from 'n8n-workflow';
 import { DATE_FORMAT } from './api';
-import { baseUrlProblem } from './requestPolicy';
 
 /**
  * Input that is certainly invalid is refused before any request, with the field's name and
@@ -317,21 +316,4 @@ export function requireFutureUtc(
 		);
 	}
 	return date.toISOString();
-}
-
-/** First preSend of every operation: the credential's base URL (requestPolicy.ts's one check). */
-export async function checkBaseUrl(
-	this: ItemContext,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const wrongUrl = baseUrlProblem(requestOptions.baseURL);
-	if (wrongUrl) {
-		throw invalidInput(
-			this,
-			'Custom URL',
-			`of the BillPro credential ${wrongUrl.problem}`,
-			`Open the BillPro credential, or pick an environment. ${wrongUrl.howToFix}`,
-		);
-	}
-	return requestOptions;
 }

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { operationRouting } from '../../shared/routing';
+import { operationRouting } from '../../request/routing';
 import { checkoutRenewDescription } from './renew';
 
 // Custom checkout and the payment iframe are for CardCorp merchants; a checkout lasts 25 minutes.

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import type { ItemContext } from '../../shared/itemContext';
+import type { ItemContext } from '../../request/itemContext';
 import { compact } from '../../shared/body';
-import { billProRequest } from '../../shared/transport';
+import { billProRequest } from '../../request/send';
 import {
 	invalidInput,
 	isNotSet,

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { bulkCreate } from '../../shared/bulkCreate';
+import { bulkCreate } from '../../request/bulkCreate';
 import { customerDetailFields, customerNameFields } from '../../shared/descriptions';
 import { createCustomerBody } from './body';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { QUERY } from '../../shared/api';
-import { getManyFields } from '../../shared/pagination';
+import { getManyFields } from '../../shared/getManyFields';
 import { simplifyCustomer, simplifyField } from '../../shared/simplify';
 
 const show = { resource: ['customer'], operation: ['getAll'] };

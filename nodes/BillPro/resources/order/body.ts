@@ -1,5 +1,5 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
-import type { ItemContext } from '../../shared/itemContext';
+import type { ItemContext } from '../../request/itemContext';
 import { BODY_ROOT, INTERVAL_UNITS, ORDER_TYPES, type OrderType } from '../../shared/api';
 import { compact } from '../../shared/body';
 import {

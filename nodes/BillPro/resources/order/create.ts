@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { ENDPOINTS, ORDER_TYPES, type OrderType } from '../../shared/api';
-import { bulkCreate } from '../../shared/bulkCreate';
+import { bulkCreate } from '../../request/bulkCreate';
 import { customerLocator, intervalUnitField, productLocator } from '../../shared/descriptions';
 import { createOrderBody } from './body';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { QUERY } from '../../shared/api';
-import { getManyFields } from '../../shared/pagination';
+import { getManyFields } from '../../shared/getManyFields';
 import { simplifyProduct, simplifyField } from '../../shared/simplify';
 
 const show = { resource: ['product'], operation: ['getAll'] };

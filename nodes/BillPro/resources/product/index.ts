@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { operationRouting } from '../../shared/routing';
+import { operationRouting } from '../../request/routing';
 import { productGetDescription } from './get';
 import { productGetManyDescription } from './getAll';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { orderIdField } from '../../shared/descriptions';
-import { getManyFields } from '../../shared/pagination';
+import { getManyFields } from '../../shared/getManyFields';
 import { simplifyField, simplifyScheduledPayment } from '../../shared/simplify';
 
 const show = { resource: ['scheduledPayment'], operation: ['getAll'] };

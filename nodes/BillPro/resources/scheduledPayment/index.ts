@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { BODY_ROOT, SCHEDULED_PAYMENT_STATUS } from '../../shared/api';
-import { operationRouting } from '../../shared/routing';
+import { operationRouting } from '../../request/routing';
 import { amountBody, intervalBody, rescheduleBody } from './body';
 import { scheduledPaymentCancelDescription } from './cancel';
 import { scheduledPaymentChangeIntervalDescription } from './changeInterval';

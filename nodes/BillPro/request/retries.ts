@@ -1,20 +1,12 @@
-import type {
-	DeclarativeRestApiSettings,
-	IExecutePaginationFunctions,
-	ILoadOptionsFunctions,
-	INodeExecutionData,
-	JsonObject,
-} from 'n8n-workflow';
+import type { ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
 import type { ItemContext } from './itemContext';
 import { NodeApiError, sleep } from 'n8n-workflow';
-import { NotSentError, withRequestSlot } from './concurrency';
+import { NotSentError } from './concurrency';
 import { redactSecrets, secretsOf } from './redaction';
-import { resourceName } from './errors';
-import { failingItemPaired, throwParkedError } from './itemErrors';
 
 /**
  * Retries, bounded. A read (GET) is retried on any passing fault: 408, 429, 5xx, a dropped
- * connection, a timeout (the whole request's deadline, requestPolicy.ts), an answer that is not
+ * connection, a timeout (the whole request's deadline, policy.ts), an answer that is not
  * JSON. A write (POST, PUT) is retried only when it certainly never reached BillPro: a refused
  * connection or a host that does not resolve. Any other failed write may have been carried out,
  * so it is reported, never sent again. That includes a 429: BillPro's docs say nothing of rate
@@ -156,26 +148,4 @@ export async function withRetries<T>(
 			await sleep(wait);
 		}
 	}
-}
-
-/** One routing request (n8n's authentication, postReceive, errors), in a slot, with retries. */
-export async function requestWithRetries(
-	context: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const method = String(requestData.options.method ?? 'GET').toUpperCase();
-	return await withRetries(context, method, resourceName(context), async () =>
-		withRequestSlot(context, async () => await context.makeRoutingRequest(requestData)),
-	);
-}
-
-/** The routing hook every single-request operation goes through (lists use paginateByPage). */
-export async function sendWithRetries(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	return await failingItemPaired(this, async () => {
-		throwParkedError(requestData.options);
-		return await requestWithRetries(this, requestData);
-	});
 }

@@ -1,4 +1,7 @@
-import type { IHttpRequestOptions } from 'n8n-workflow';
+import type { IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { invalidInput } from '../shared/validation';
+import type { ItemContext } from './itemContext';
 
 /**
  * The rules every request that carries the BillPro credential follows, applied where n8n adds
@@ -40,17 +43,17 @@ export interface BaseUrlProblem {
 	howToFix: string;
 }
 
+/** The problem as one sentence with its fix, for a place that has no item to name. */
+export function baseUrlMessage({ problem, howToFix }: BaseUrlProblem): string {
+	return `The BillPro credential's Custom URL ${problem}. ${howToFix}`;
+}
+
 /**
  * The one check of a base URL: an http(s) URL with a host, and nothing the node would have to
  * drop or that would change how it authenticates. A user:password@ part would replace the API
  * token with Basic auth; a ?query breaks every endpoint path added after it; a #fragment drops
  * them.
  */
-/** The problem as one sentence with its fix, for a place that has no item to name. */
-export function baseUrlMessage({ problem, howToFix }: BaseUrlProblem): string {
-	return `The BillPro credential's Custom URL ${problem}. ${howToFix}`;
-}
-
 export function baseUrlProblem(url: unknown): BaseUrlProblem | undefined {
 	const example = 'such as https://app.bill.pro/api/v1';
 	if (typeof url !== 'string' || url.trim() === '') {
@@ -87,4 +90,33 @@ export function baseUrlProblem(url: unknown): BaseUrlProblem | undefined {
 		};
 	}
 	return undefined;
+}
+
+/**
+ * Refuses a wrong base URL before anything is sent, naming the field and its fix: with the
+ * item's number when there is an item, as one sentence when there is none (a list search).
+ */
+export function requireBaseUrl(context: ItemContext | ILoadOptionsFunctions, baseURL: unknown) {
+	const wrongUrl = baseUrlProblem(baseURL);
+	if (!wrongUrl) return;
+	if (!('getItemIndex' in context)) {
+		throw new NodeOperationError(context.getNode(), baseUrlMessage(wrongUrl), {
+			description: wrongUrl.howToFix,
+		});
+	}
+	throw invalidInput(
+		context,
+		'Custom URL',
+		`of the BillPro credential ${wrongUrl.problem}`,
+		`Open the BillPro credential, or pick an environment. ${wrongUrl.howToFix}`,
+	);
+}
+
+/** First preSend of every routed operation. */
+export async function checkBaseUrl(
+	this: ItemContext,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	requireBaseUrl(this, requestOptions.baseURL);
+	return requestOptions;
 }

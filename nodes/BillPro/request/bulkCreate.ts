@@ -6,17 +6,17 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import { baseUrlOf, type EndpointName } from './api';
+import { baseUrlOf, type EndpointName } from '../shared/api';
 import { checkMaxConcurrency, requestConcurrency, stoppedBefore } from './concurrency';
 import { itemOfRun, type ItemContext } from './itemContext';
-import { failingItemPaired } from './itemErrors';
-import { checkBaseUrl } from './validation';
+import { failingItemPaired } from './itemFailures';
+import { requireBaseUrl } from './policy';
 import {
 	CREDENTIAL_TYPE,
 	sendToBillPro,
 	type RequestOptions,
 	type SendWithCredential,
-} from './transport';
+} from './send';
 
 /**
  * A create run over many items, as an n8n custom operation: a bulk import of 1,000 customers.
@@ -55,7 +55,7 @@ export function bulkCreate(spec: BulkCreate) {
 			const item = itemOfRun(this, index);
 			return await failingItemPaired(item, async () => {
 				// The routed path's first preSends, in their order: the same error for the same item.
-				await checkBaseUrl.call(item, { url: '', baseURL });
+				requireBaseUrl(item, baseURL);
 				await checkMaxConcurrency.call(item, { url: '' });
 				const { body } = await spec.body.call(item, { url: '', body: {} });
 				const record = await sendToBillPro(item, credentials, send, spec.endpoint(item), {

@@ -1,7 +1,7 @@
 import type { IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import type { ItemContext } from './itemContext';
 import { NodeOperationError } from 'n8n-workflow';
-import { isNotSet, requireWholeNumber } from './validation';
+import { isNotSet, requireWholeNumber } from '../shared/validation';
 
 /**
  * n8n runs a declarative node's items all at once (its Batching only pauses between batches).

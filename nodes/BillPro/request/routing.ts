@@ -1,5 +1,7 @@
 import type {
+	DeclarativeRestApiSettings,
 	IDataObject,
+	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
@@ -7,13 +9,13 @@ import type {
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
-import { endpointPath, ENDPOINTS, type EndpointName } from './api';
+import { endpointPath, ENDPOINTS, type EndpointName } from '../shared/api';
 import { recordsOfAnswer } from './answers';
-import { checkMaxConcurrency } from './concurrency';
+import { checkMaxConcurrency, withRequestSlot } from './concurrency';
 import { resourceName, throwOnErrorResponse } from './errors';
-import { parkingErrors } from './itemErrors';
-import { sendWithRetries } from './retry';
-import { checkBaseUrl } from './validation';
+import { itemRequestHook, parkingErrors } from './itemFailures';
+import { checkBaseUrl } from './policy';
+import { withRetries } from './retries';
 
 /**
  * One output item per record, once the answer has the shape `endpoint` answers with (a list a
@@ -70,7 +72,7 @@ export function operationRouting(
 			...(options.body ? { body: options.body } : {}),
 		},
 		// Every request goes through the routing's pagination hook, the one place a declarative
-		// node decides how a request is sent: here, with bounded retries (retry.ts).
+		// node decides how a request is sent: here, with bounded retries (retries.ts).
 		send: {
 			paginate: true,
 			preSend: [checkBaseUrl, checkMaxConcurrency, ...(options.preSend ?? [])].map(parkingErrors),
@@ -86,3 +88,17 @@ export function operationRouting(
 		},
 	};
 }
+
+/** One routing request (n8n's authentication, postReceive, errors), in a slot, with retries. */
+export async function requestWithRetries(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const method = String(requestData.options.method ?? 'GET').toUpperCase();
+	return await withRetries(context, method, resourceName(context), async () =>
+		withRequestSlot(context, async () => await context.makeRoutingRequest(requestData)),
+	);
+}
+
+/** The routing hook every single-request operation goes through (lists use paginateByPage). */
+export const sendWithRetries = itemRequestHook(requestWithRetries);

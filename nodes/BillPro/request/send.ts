@@ -7,21 +7,15 @@ import type {
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { baseUrlOf, endpointPath, ENDPOINTS, type EndpointName } from './api';
+import { baseUrlOf, endpointPath, ENDPOINTS, type EndpointName } from '../shared/api';
 import { recordsOfAnswer } from './answers';
 import { withRequestSlot } from './concurrency';
 import { billProError, isFailedAnswer } from './errors';
 import type { ItemContext } from './itemContext';
-import {
-	baseUrlMessage,
-	baseUrlProblem,
-	CREDENTIAL_TYPE,
-	DEFAULT_TIMEOUT_MS,
-} from './requestPolicy';
-import { withRetries } from './retry';
-import { checkBaseUrl } from './validation';
+import { CREDENTIAL_TYPE, DEFAULT_TIMEOUT_MS, requireBaseUrl } from './policy';
+import { withRetries } from './retries';
 
-export { CREDENTIAL_TYPE } from './requestPolicy';
+export { CREDENTIAL_TYPE } from './policy';
 
 /** The node's Request Options, as n8n adds them to a declarative node. */
 export interface RequestOptions {
@@ -91,22 +85,6 @@ function httpOptionsOf(context: Caller): Partial<IHttpRequestOptions> {
 	return options;
 }
 
-/** The credential's base URL, refused with the same message as on a routed request. */
-async function baseUrlFor(context: Caller, credentials: ICredentialDataDecryptedObject) {
-	const baseURL = baseUrlOf(credentials);
-	if (isItem(context)) {
-		await checkBaseUrl.call(context, { url: '', baseURL });
-		return baseURL;
-	}
-	const wrongUrl = baseUrlProblem(baseURL);
-	if (wrongUrl) {
-		throw new NodeOperationError(context.getNode(), baseUrlMessage(wrongUrl), {
-			description: wrongUrl.howToFix,
-		});
-	}
-	return baseURL;
-}
-
 /**
  * A BillPro request made from code: the creates run over many items, the list searches, the read
  * before an update. The same rules as a routed request: the credential's request policy, the
@@ -121,9 +99,11 @@ export async function sendToBillPro(
 	options: BillProCall,
 ): Promise<IDataObject | IDataObject[]> {
 	const { method } = ENDPOINTS[endpoint];
+	const baseURL = baseUrlOf(credentials);
+	requireBaseUrl(context, baseURL);
 	const request: IHttpRequestOptions = {
 		method,
-		baseURL: await baseUrlFor(context, credentials),
+		baseURL,
 		url: endpointPath(
 			endpoint,
 			options.id === undefined ? undefined : encodeURIComponent(options.id),

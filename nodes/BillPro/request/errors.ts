@@ -96,7 +96,7 @@ function redirectTarget(headers: IN8nHttpFullResponse['headers']): string {
 }
 
 /**
- * The node never follows a redirect (requestPolicy.ts), so a 3xx reaches here. Nothing was done
+ * The node never follows a redirect (policy.ts), so a 3xx reaches here. Nothing was done
  * by BillPro: a redirect answers instead of the API. The likely cause is an http:// Custom URL
  * that a server sends on to https://.
  */
@@ -171,7 +171,7 @@ function retryAfterMs(headers: IN8nHttpFullResponse['headers']): number | undefi
 
 /**
  * A NodeApiError that says what happened and how to fix it. It carries the status and what
- * BillPro said, never the request (so never the token). `context` tells retry.ts what it needs.
+ * BillPro said, never the request (so never the token). `context` tells retries.ts what it needs.
  */
 export function billProError(
 	node: INode,

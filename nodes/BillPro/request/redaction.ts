@@ -1,11 +1,11 @@
 import type { ILoadOptionsFunctions, NodeApiError } from 'n8n-workflow';
 import type { ItemContext } from './itemContext';
-import { CREDENTIAL_TYPE } from './requestPolicy';
+import { CREDENTIAL_TYPE } from './policy';
 
 /**
  * No secret of the credential leaves the node in an error: BillPro's (or a proxy's) error body
  * can echo the request headers, and the node quotes bodies in its messages. Every error of a
- * request passes here (retry.ts) before it reaches n8n: execution data, Continue On Fail items
+ * request passes here (retries.ts) before it reaches n8n: execution data, Continue On Fail items
  * and an AI agent all see the redacted text.
  */
 const REDACTED = '[redacted]';

@@ -1,4 +1,6 @@
 import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
@@ -21,7 +23,7 @@ function addStopNote(error: NodeApiError | NodeOperationError, note: string): vo
  * Why input errors travel to the request hook: n8n gives an item that failed in a
  * declarative node's preSend no `pairedItem`, so with Continue On Fail the next nodes cannot tell
  * which input it belongs to. Our preSends therefore park their error on the request options, and
- * the request hook (retry.ts, pagination.ts), which sends nothing then, fails the item itself,
+ * the request hook (routing.ts, paging.ts), which sends nothing then, fails the item itself,
  * paired with its input.
  */
 const PARKED = 'billProInputError';
@@ -71,4 +73,25 @@ export async function failingItemPaired(
 		}
 		return [{ json: {}, error, pairedItem: { item: context.getItemIndex() } }];
 	}
+}
+
+type RequestSender = (
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
+
+/**
+ * A routing request hook (`operations.pagination`) that sends with `send`: a parked input error
+ * fails the item before anything is sent, and any failure is the item's, paired with its input.
+ */
+export function itemRequestHook(send: RequestSender) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		return await failingItemPaired(this, async () => {
+			throwParkedError(requestData.options);
+			return await send(this, requestData);
+		});
+	};
 }

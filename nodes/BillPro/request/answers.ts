@@ -1,5 +1,5 @@
 import type { IDataObject, IN8nHttpFullResponse, INode } from 'n8n-workflow';
-import { ENDPOINTS, type EndpointName } from './api';
+import { ENDPOINTS, type EndpointName } from '../shared/api';
 import { notJsonError, wrongShapeError } from './errors';
 
 /**

@@ -2,14 +2,12 @@ import type {
 	DeclarativeRestApiSettings,
 	IExecutePaginationFunctions,
 	INodeExecutionData,
-	INodeProperties,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { listEndpointAt, QUERY } from './api';
-import { filterField, type FilterSpec } from './descriptions';
-import { failingItemPaired, throwParkedError } from './itemErrors';
-import { requestWithRetries } from './retry';
-import { requireBoolean, requireWholeNumber } from './validation';
+import { listEndpointAt, QUERY } from '../shared/api';
+import { requireBoolean, requireWholeNumber } from '../shared/validation';
+import { itemRequestHook } from './itemFailures';
+import { requestWithRetries } from './routing';
 
 /**
  * How many pages are requested at once once a list is known to go on: network latency is paid
@@ -33,15 +31,7 @@ export const DEFAULT_MAX_RECORDS = 100_000;
  * list only inferred to be paged, a page 2 equal to page 1 is the whole list), and Return All
  * stops with an error past Max Records.
  */
-export async function paginateByPage(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	return await failingItemPaired(this, async () => {
-		throwParkedError(requestData.options);
-		return await readPages(this, requestData);
-	});
-}
+export const paginateByPage = itemRequestHook(readPages);
 
 /** What identifies a record across pages: its id, or its JSON text when it has none. */
 function recordKey(item: INodeExecutionData): string {
@@ -153,62 +143,4 @@ async function readPages(
 		throw maxRecordsError(context, maxRecords);
 	}
 	return results.slice(0, limit);
-}
-
-/**
- * The fields of a Get Many operation: Return All / Limit, Simplify, and the API's filters.
- */
-export function getManyFields(
-	show: Record<string, string[]>,
-	options: { simplify: INodeProperties; filters?: FilterSpec[] },
-): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			displayOptions: { show },
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			routing: {
-				// Both modes walk pages: the function reads Return All and Limit itself.
-				send: { paginate: true },
-				operations: { pagination: paginateByPage },
-			},
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-		},
-		{
-			displayName: 'Max Records',
-			name: 'maxRecords',
-			type: 'number',
-			displayOptions: { show: { ...show, returnAll: [true] } },
-			typeOptions: { minValue: 1 },
-			default: DEFAULT_MAX_RECORDS,
-			description:
-				'The most records Return All reads. A longer list stops the node with an error rather than fill memory; raise it for a list this long.',
-		},
-		options.simplify,
-		...(options.filters
-			? [
-					{
-						displayName: 'Filters',
-						name: 'filters',
-						type: 'collection',
-						placeholder: 'Add Filter',
-						default: {},
-						displayOptions: { show },
-						// Built here, so every filter of every Get Many refuses a value set but empty.
-						options: options.filters.map(filterField),
-					} satisfies INodeProperties,
-				]
-			: []),
-	];
 }
