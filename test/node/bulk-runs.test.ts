@@ -1,9 +1,4 @@
-import { Expression } from 'n8n-workflow';
-
-import { BASE_URL_EXPRESSION } from '../../nodes/BillPro/shared/api';
-import { TestCredentialsHelper } from '../harness/credentialsHelper';
 import { runBillPro } from '../harness/workflow';
-import { CREATE_CUSTOMER_FROM_ITEM } from './customerFixtures';
 import { useSandbox } from './sandboxFixture';
 
 const LATENCY_MS = 40;
@@ -43,19 +38,6 @@ describe('Creating many customers in one run', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(20 * LATENCY_MS);
 	});
 
-	// n8n 2.41 reads a credential from its database and decrypts it each time it is asked for.
-	it('reads the credential once for the whole run, not once per request', async () => {
-		const reads = jest.spyOn(TestCredentialsHelper.prototype, 'getDecrypted');
-		try {
-			const { error } = await createAll();
-			expect(error).toBeUndefined();
-			expect(billPro.requests()).toHaveLength(20);
-			expect(reads).toHaveBeenCalledTimes(1);
-		} finally {
-			reads.mockRestore();
-		}
-	});
-
 	it("takes Batching's Items per Batch as the number of requests at a time", async () => {
 		const started = Date.now();
 		await createAll({ batching: { batch: { batchSize: 2, batchInterval: 0 } } });
@@ -70,61 +52,5 @@ describe('Creating many customers in one run', () => {
 		});
 		expect(Date.now() - started).toBeGreaterThanOrEqual(300);
 		expect(billPro.requests()).toHaveLength(20);
-	});
-});
-
-/**
- * n8n evaluates expressions one at a time, each with a fresh data proxy (about 0.07 ms in
- * n8n-core 2.11, 0.3 ms in n8n 2.41's isolated evaluator): in a bulk run they are most of the
- * node's CPU time (bench/results-n8n.md). Customer → Create, a custom operation, resolves each
- * mapped field once per item; routed operations pay RoutingNode's own pass over every parameter.
- */
-describe('What a bulk run costs in expression evaluations', () => {
-	const billPro = useSandbox({ seed: { products: { 1: 120 } } });
-	let evaluated: Map<string, number>;
-	beforeEach(() => {
-		evaluated = new Map();
-		const original = Expression.prototype.resolveSimpleParameterValue;
-		jest.spyOn(Expression.prototype, 'resolveSimpleParameterValue').mockImplementation(function (
-			this: Expression,
-			value,
-			...rest
-		) {
-			if (typeof value === 'string' && value.startsWith('='))
-				evaluated.set(value, (evaluated.get(value) ?? 0) + 1);
-			return original.call(this, value, ...rest);
-		});
-	});
-	afterEach(() => jest.restoreAllMocks());
-
-	it('creating customers reads each mapped field once per item, and the base URL from the credential', async () => {
-		const rows = Array.from({ length: 30 }, (_, index) => ({
-			first: 'Cost',
-			last: `Count ${index}`,
-			mail: `cost${index}@example.com`,
-		}));
-		const { items, error } = await runBillPro({
-			credentials: billPro.singleProfile(),
-			items: rows,
-			parameters: CREATE_CUSTOMER_FROM_ITEM,
-		});
-		expect(error).toBeUndefined();
-		expect(items).toHaveLength(30);
-		expect(Object.fromEntries(evaluated)).toEqual({
-			'={{ $json.first }}': 30,
-			'={{ $json.last }}': 30,
-			'={{ $json.mail }}': 30,
-		});
-	});
-
-	it('Return All evaluates the base URL once, not once per page', async () => {
-		const { items, error } = await runBillPro({
-			credentials: billPro.singleProfile(),
-			parameters: { resource: 'product', operation: 'getAll', returnAll: true },
-		});
-		expect(error).toBeUndefined();
-		expect(items.length).toBeGreaterThan(100);
-		expect(billPro.requests().length).toBeGreaterThan(4);
-		expect(Object.fromEntries(evaluated)).toEqual({ [BASE_URL_EXPRESSION]: 1 });
 	});
 });
