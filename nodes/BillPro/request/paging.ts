@@ -1,6 +1,8 @@
 import type {
 	DeclarativeRestApiSettings,
+	IDataObject,
 	IExecutePaginationFunctions,
+	INode,
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -34,32 +36,37 @@ export const DEFAULT_MAX_RECORDS = 100_000;
 export const paginateByPage = itemRequestHook(readPages);
 
 /** What identifies a record across pages: its id, or its JSON text when it has none. */
-function recordKey(item: INodeExecutionData): string {
-	const { id } = item.json;
-	return id === undefined || id === null ? `json ${JSON.stringify(item.json)}` : `id ${String(id)}`;
+function recordKey(record: IDataObject): string {
+	const { id } = record;
+	return id === undefined || id === null ? `json ${JSON.stringify(record)}` : `id ${String(id)}`;
 }
 
-function isSamePage(page: INodeExecutionData[], other: INodeExecutionData[]): boolean {
+function isSamePage(page: IDataObject[], other: IDataObject[]): boolean {
 	return (
 		page.length === other.length &&
-		page.every((item, index) => recordKey(item) === recordKey(other[index]))
+		page.every((record, index) => recordKey(record) === recordKey(other[index]))
 	);
 }
 
+interface Where {
+	node: INode;
+	itemIndex?: number;
+}
+
 function repeatedRecordsError(
-	context: IExecutePaginationFunctions,
+	where: Where,
 	page: number,
-	repeated: INodeExecutionData,
+	repeated: IDataObject,
 ): NodeOperationError {
 	const which =
-		repeated.json.id === undefined || repeated.json.id === null
+		repeated.id === undefined || repeated.id === null
 			? 'a record without an ID'
-			: `the record with ID ${String(repeated.json.id)}`;
+			: `the record with ID ${String(repeated.id)}`;
 	return new NodeOperationError(
-		context.getNode(),
+		where.node,
 		`BillPro's list repeated records it had already sent (page ${page})`,
 		{
-			itemIndex: context.getItemIndex(),
+			itemIndex: where.itemIndex,
 			description: `Page ${page} held ${which}, already read on an earlier page, so the list cannot be read to its end without duplicates. BillPro may be ignoring the page parameter, or the list changed while it was read: run the node again. If it repeats, check that the base URL in the BillPro credential points at the BillPro API.`,
 		},
 	);
@@ -77,6 +84,68 @@ function maxRecordsError(
 			description: `The list goes on past ${maxRecords.toLocaleString('en-US')} records. If it really is that long, raise 'Max Records' (shown under Return All) and run again, or turn Return All off and set a Limit, or narrow the list with its filters. A list that never ends means the base URL in the BillPro credential does not point at the BillPro API.`,
 		},
 	);
+}
+
+/** One walk over a `?page=N` list, for any caller: routed Get Many, the trigger's polls. */
+export interface PageWalk<T> extends Where {
+	fetchPage: (page: number) => Promise<T[]>;
+	/** The record a page entry holds (routed pages hold output items). */
+	recordOf: (entry: T) => IDataObject;
+	/** Stops once this many records are read. */
+	limit: number;
+	/** A list only inferred to be paged may not be: then its page 2 repeats page 1 (api.ts). */
+	mayBeUnpaged: boolean;
+	/** Where the walk starts (a poll goes on from where the last one ended); 1 by default. */
+	firstPage?: number;
+	/** Asked before each batch of pages: false stops the walk where it is (a poll's time budget). */
+	keepGoing?: () => boolean;
+}
+
+export interface WalkedPages<T> {
+	entries: T[];
+	/** The last page that held records, and its records: where a later walk goes on. */
+	lastPage: number;
+	lastPageEntries: T[];
+	/** Whether the walk reached the end of the list. */
+	ended: boolean;
+}
+
+/** Walks a list as paginateByPage describes, from `firstPage`, with PAGES_AHEAD pages at a time. */
+export async function walkPages<T>(walk: PageWalk<T>): Promise<WalkedPages<T>> {
+	const key = (entry: T) => recordKey(walk.recordOf(entry));
+	let page = walk.firstPage ?? 1;
+	const first = await walk.fetchPage(page);
+	const pageSize = first.length;
+	const entries = [...first];
+	const seen = new Set(first.map(key));
+	let last = { page, entries: first };
+	let ended = pageSize === 0;
+	for (let next = page + 1; !ended && entries.length < walk.limit; ) {
+		if (walk.keepGoing && !walk.keepGoing()) break;
+		const pagesNeeded = Math.ceil((walk.limit - entries.length) / pageSize);
+		const batch = Array.from({ length: Math.min(PAGES_AHEAD, pagesNeeded) }, (_, i) => next + i);
+		const pages = await Promise.all(batch.map(walk.fetchPage));
+		for (const [index, onPage] of pages.entries()) {
+			page = batch[index];
+			const sameAsFirst = () => isSamePage(onPage.map(walk.recordOf), first.map(walk.recordOf));
+			if (onPage.length === 0 || (page === 2 && walk.mayBeUnpaged && sameAsFirst())) {
+				ended = true;
+				break;
+			}
+			// An API that ignores `page`, or pages that overlap, would loop or duplicate: stop.
+			const repeated = onPage.find((entry) => seen.has(key(entry)));
+			if (repeated) throw repeatedRecordsError(walk, page, walk.recordOf(repeated));
+			for (const entry of onPage) seen.add(key(entry));
+			entries.push(...onPage);
+			last = { page, entries: onPage };
+			if (onPage.length < pageSize) {
+				ended = true;
+				break;
+			}
+		}
+		next += batch.length;
+	}
+	return { entries, lastPage: last.page, lastPageEntries: last.entries, ended };
 }
 
 /** Return All's bound, or Limit; Return All reads one past its bound to tell if the list is longer. */
@@ -104,43 +173,20 @@ async function readPages(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const { limit, maxRecords } = recordsToRead(context);
-	// A list only inferred to be paged may not be: then its page 2 repeats page 1 (api.ts).
-	const mayBeUnpaged = listEndpointAt(requestData.options.url ?? '')?.paging === 'inferred';
-	const fetchPage = async (page: number) =>
-		await requestWithRetries(context, {
-			...requestData,
-			options: { ...requestData.options, qs: { ...requestData.options.qs, [QUERY.page]: page } },
-		});
-
-	const first = await fetchPage(1);
-	const pageSize = first.length;
-	const results = [...first];
-	const seen = new Set(first.map(recordKey));
-	let ended = pageSize === 0;
-	for (let next = 2; !ended && results.length < limit; ) {
-		const pagesNeeded = Math.ceil((limit - results.length) / pageSize);
-		const batch = Array.from({ length: Math.min(PAGES_AHEAD, pagesNeeded) }, (_, i) => next + i);
-		const pages = await Promise.all(batch.map(fetchPage));
-		for (const [index, items] of pages.entries()) {
-			const page = batch[index];
-			if (items.length === 0 || (page === 2 && mayBeUnpaged && isSamePage(items, first))) {
-				ended = true;
-				break;
-			}
-			// An API that ignores `page`, or pages that overlap, would loop or duplicate: stop.
-			const repeated = items.find((item) => seen.has(recordKey(item)));
-			if (repeated) throw repeatedRecordsError(context, page, repeated);
-			for (const item of items) seen.add(recordKey(item));
-			results.push(...items);
-			if (items.length < pageSize) {
-				ended = true;
-				break;
-			}
-		}
-		next += batch.length;
-	}
-	if (maxRecords !== undefined && results.length > maxRecords) {
+	const { entries } = await walkPages({
+		node: context.getNode(),
+		itemIndex: context.getItemIndex(),
+		fetchPage: async (page: number) =>
+			await requestWithRetries(context, {
+				...requestData,
+				options: { ...requestData.options, qs: { ...requestData.options.qs, [QUERY.page]: page } },
+			}),
+		recordOf: (item) => item.json,
+		limit,
+		mayBeUnpaged: listEndpointAt(requestData.options.url ?? '')?.paging === 'inferred',
+	});
+	if (maxRecords !== undefined && entries.length > maxRecords) {
 		throw maxRecordsError(context, maxRecords);
 	}
-	return results.slice(0, limit);
+	return entries.slice(0, limit);
 }
