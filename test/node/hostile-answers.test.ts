@@ -3,6 +3,7 @@ import { BillPro } from '../../nodes/BillPro/BillPro.node';
 import { DEFAULT_MAX_RECORDS, PAGES_AHEAD } from '../../nodes/BillPro/request/paging';
 import { hostileServerPerFile, json, type SeenRequest } from '../harness/hostileServer';
 import { listSearch } from '../harness/listSearch';
+import { ActiveTrigger } from '../harness/poll';
 import { asAiTool, runBillPro } from '../harness/workflow';
 
 /**
@@ -286,4 +287,29 @@ describe('A record answered with a list fails clearly', () => {
 			expect(server().requests.map((request) => request.method)).toEqual(['POST']);
 		},
 	);
+});
+
+describe("The BillPro Trigger's polls are bounded whatever BillPro answers", () => {
+	const poll = (parameters: IDataObject) =>
+		new ActiveTrigger(credentials(), parameters).poll().catch((error: Error) => error);
+
+	it('a customer list that never ends fails the first poll clearly, after a bounded number of requests', async () => {
+		answerPages(page25);
+		const error = await poll({ events: ['newCustomer'] });
+		expect((error as Error).message).toMatch(/list never ends/);
+		expect(server().requests.length).toBeLessThanOrEqual(22);
+	});
+
+	it('a product list that repeats its pages fails the poll instead of reading forever', async () => {
+		answerPages(() => page25(1));
+		const error = await poll({ events: ['newOrChangedProduct'] });
+		expect((error as Error).message).toMatch(/repeated records/);
+	});
+
+	it('a watched order answered with a list fails the poll and names the problem', async () => {
+		answerPages(() => [{ id: 1, status: 'active' }]);
+		const error = await poll({ events: ['orderStatusChanged'], watchedOrderIds: '1' });
+		expect(error).toBeInstanceOf(Error);
+		expect((error as Error).message).toMatch(/^BillPro answered with .* where one order was expected/);
+	});
 });

@@ -11,6 +11,7 @@ import {
 	type SeenRequest,
 } from '../harness/hostileServer';
 import { listSearch } from '../harness/listSearch';
+import { ActiveTrigger } from '../harness/poll';
 import { placesContaining } from '../harness/secrets';
 import { asAiTool, runBillPro, type BillProCredentials } from '../harness/workflow';
 import { useSandbox } from './sandboxFixture';
@@ -19,8 +20,8 @@ import { useSandbox } from './sandboxFixture';
  * BillPro behind a hostile network or a careless set-up: redirects, answers that trickle in or
  * stop, bodies that echo the token, a Custom URL with a password in it. Every request path is
  * tried: a routed read (Customer → Get), a custom operation (Customer → Create), the same create
- * as an AI tool (RoutingNode), the read before Customer → Update, a list search and the
- * credential test.
+ * as an AI tool (RoutingNode), the read before Customer → Update, a list search, the BillPro
+ * Trigger's poll and the credential test.
  */
 const TOKEN = 'tok_live_4f1c9e2d7a';
 
@@ -99,6 +100,17 @@ const PATHS: Array<[string, (creds: BillProCredentials) => Promise<string | unde
 		async (creds) => {
 			try {
 				await listSearch('searchCustomers', creds);
+				return undefined;
+			} catch (error) {
+				return (error as Error).message;
+			}
+		},
+	],
+	[
+		"the BillPro Trigger's poll",
+		async (creds) => {
+			try {
+				await new ActiveTrigger(creds, { events: ['newCustomer'] }).poll();
 				return undefined;
 			} catch (error) {
 				return (error as Error).message;
@@ -251,6 +263,17 @@ describe('Secrets in error answers', () => {
 			}
 		},
 	);
+
+	it('a trigger poll whose error echoes the headers does not show the token', async () => {
+		billProServer.answerWith(echoHeaders(500));
+		const error = await new ActiveTrigger(credentials(), { events: ['newCustomer'] })
+			.poll()
+			.catch((caught: Error) => caught);
+		expect(error).toBeInstanceOf(Error);
+		expect(
+			JSON.stringify({ ...(error as object), message: (error as Error).message }),
+		).not.toContain(TOKEN);
+	});
 
 	it('a list search whose error echoes the headers does not show the token', async () => {
 		billProServer.answerWith(echoHeaders(500));

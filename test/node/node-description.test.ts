@@ -4,6 +4,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeConnectionTypes, Workflow } from 'n8n-workflow';
 import { BillProApi } from '../../credentials/BillProApi.credentials';
 import { BillPro } from '../../nodes/BillPro/BillPro.node';
+import { BillProTrigger } from '../../nodes/BillProTrigger/BillProTrigger.node';
 import {
 	BASE_URL_EXPRESSION,
 	baseUrlOf,
@@ -170,5 +171,46 @@ describe('The README', () => {
 		for (const endpoint of Object.values(ENDPOINTS)) {
 			expect(operations).toContain(`\`${endpoint.method} ${endpoint.path}\``);
 		}
+	});
+});
+
+describe('What n8n and its users see of the BillPro Trigger', () => {
+	const trigger = new BillProTrigger().description;
+
+	it('is a polling trigger with icons, the BillPro credential and one output', () => {
+		expect(trigger).toMatchObject({
+			name: 'billProTrigger',
+			group: ['trigger'],
+			polling: true,
+			inputs: [],
+			outputs: [NodeConnectionTypes.Main],
+			credentials: [{ name: 'billProApi', required: true }],
+		});
+		const icon = trigger.icon as { light: string; dark: string };
+		for (const file of [icon.light, icon.dark]) {
+			expect(existsSync(path.join(root, 'nodes/BillProTrigger', file.replace('file:', '')))).toBe(
+				true,
+			);
+		}
+	});
+
+	it('offers the four events, and asks for watched orders only for the order events', () => {
+		const events = trigger.properties.find((property) => property.name === 'events');
+		expect((events?.options as INodePropertyOptions[]).map((option) => option.value)).toEqual([
+			'newCustomer',
+			'newOrChangedProduct',
+			'orderStatusChanged',
+			'scheduledPaymentStatusChanged',
+		]);
+		const watched = trigger.properties.find((property) => property.name === 'watchedOrderIds');
+		expect(watched?.displayOptions?.show?.events).toEqual([
+			'orderStatusChanged',
+			'scheduledPaymentStatusChanged',
+		]);
+	});
+
+	it('is listed in the package for n8n to load', () => {
+		const { n8n } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+		expect(n8n.nodes).toContain('dist/nodes/BillProTrigger/BillProTrigger.node.js');
 	});
 });

@@ -153,6 +153,20 @@ export class SandboxStore {
 		return this.data.get(profileId)?.productsById.get(id);
 	}
 
+	/**
+	 * A change made in BillPro's UI (the API cannot change products): price, status or type.
+	 * Sandbox only (POST /__sandbox/products/{id}); returns the product, or undefined if unknown.
+	 */
+	changeProductInUi(
+		profileId: number,
+		id: number,
+		changes: Partial<Pick<Product, 'price' | 'product_status' | 'product_type'>>,
+	): Product | undefined {
+		const product = this.product(profileId, id);
+		if (product) Object.assign(product, changes);
+		return product;
+	}
+
 	// ---- Customers ----
 
 	customers(profileId: number): readonly StoredCustomer[] {

@@ -94,9 +94,13 @@ export function baseUrlProblem(url: unknown): BaseUrlProblem | undefined {
 
 /**
  * Refuses a wrong base URL before anything is sent, naming the field and its fix: with the
- * item's number when there is an item, as one sentence when there is none (a list search).
+ * item's number when there is an item, as one sentence when there is none (a list search, a
+ * trigger's poll).
  */
-export function requireBaseUrl(context: ItemContext | ILoadOptionsFunctions, baseURL: unknown) {
+export function requireBaseUrl(
+	context: ItemContext | Pick<ILoadOptionsFunctions, 'getNode'>,
+	baseURL: unknown,
+) {
 	const wrongUrl = baseUrlProblem(baseURL);
 	if (!wrongUrl) return;
 	if (!('getItemIndex' in context)) {

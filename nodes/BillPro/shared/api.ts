@@ -254,6 +254,47 @@ export const SCHEDULED_PAYMENT_STATUS = {
 export const INTERVAL_UNITS = ['DAY', 'WEEK', 'MONTH', 'YEAR'] as const;
 
 /**
+ * Order statuses [V: docs/order-status; lowercase in the API]: what the BillPro Trigger's Order
+ * Status Changed event can filter on.
+ */
+export const ORDER_STATUSES = [
+	'draft',
+	'pending',
+	'rejected',
+	'cancelled',
+	'active',
+	'failed',
+	'suspended',
+	'paused',
+	'review',
+	'complete',
+] as const;
+
+/**
+ * Billing-event statuses as the update-scheduled-payment page spells them [V, spelling
+ * uncertain: `soft-declined` or `soft_declined` is not confirmed].
+ */
+export const SCHEDULED_PAYMENT_STATUSES = [
+	'scheduled',
+	'complete',
+	'recovered',
+	'soft-declined',
+	'hard-declined',
+	'skipped',
+	'merged',
+	'cancelled',
+	'paused',
+	'review',
+] as const;
+
+/**
+ * [I] BillPro's lists are ordered by system `id`, oldest first, so a new customer is added at the
+ * end of the customer list: the BillPro Trigger's New Customer event reads on from the page where
+ * the last poll ended, and counts a customer as new when its id is above the highest it has seen.
+ */
+export const LIST_ORDER = 'id ascending';
+
+/**
  * The credential's base URL as an n8n expression: the chosen environment, or the custom URL
  * without trailing slashes. Used by the node's requestDefaults and the credential test alike.
  */

@@ -1,0 +1,47 @@
+import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
+import type { PollSource } from '../pollSource';
+import type { TriggerSettings } from '../settings';
+
+/** What a poll of one event found: the events to start the workflow with, and what to keep. */
+export interface Polled<State> {
+	events: IDataObject[];
+	state: State;
+}
+
+/**
+ * One event of the BillPro Trigger. `poll` gets what the last successful poll kept (undefined
+ * on the first: it sets a baseline); the node keeps the new state only once every selected event
+ * polled without error, so a failed poll loses nothing. `sample` shows real records for Fetch
+ * Test Event and keeps nothing.
+ */
+export interface TriggerEvent<State> {
+	option: INodePropertyOptions;
+	poll: (source: PollSource, settings: TriggerSettings, state?: State) => Promise<Polled<State>>;
+	sample: (source: PollSource, settings: TriggerSettings) => Promise<IDataObject[]>;
+	/** Whether what n8n kept is this event's state (anything else starts over with a baseline). */
+	isState: (kept: unknown) => kept is State;
+}
+
+/** An event with its state checked, so the node can keep every event's state in one place. */
+export interface EventRunner {
+	option: INodePropertyOptions;
+	poll: (source: PollSource, settings: TriggerSettings, kept: unknown) => Promise<Polled<unknown>>;
+	sample: TriggerEvent<unknown>['sample'];
+}
+
+export function eventRunner<State>(event: TriggerEvent<State>): EventRunner {
+	return {
+		option: event.option,
+		sample: event.sample,
+		poll: async (source, settings, kept) =>
+			await event.poll(source, settings, event.isState(kept) ? kept : undefined),
+	};
+}
+
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export const isWholeNumber = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+export const idOf = (record: IDataObject): number => Number(record.id);

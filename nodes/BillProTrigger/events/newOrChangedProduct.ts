@@ -1,0 +1,86 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { PollSource } from '../pollSource';
+import { idOf, isRecord, type TriggerEvent } from './event';
+
+/** The fields whose change is an event, as the product list answers them. */
+const WATCHED_FIELDS = ['price', 'product_status', 'product_type'] as const;
+
+/** Each product's watched fields, by id: one short entry per product of the account. */
+export interface ProductSnapshot {
+	products: Record<string, Array<IDataObject[keyof IDataObject]>>;
+}
+
+const snapshotOf = (product: IDataObject) => WATCHED_FIELDS.map((field) => product[field] ?? null);
+
+function changesOf(before: unknown[], product: IDataObject): IDataObject {
+	const now = snapshotOf(product);
+	const changes: IDataObject = {};
+	WATCHED_FIELDS.forEach((field, index) => {
+		if (JSON.stringify(before[index]) !== JSON.stringify(now[index])) {
+			changes[field] = { from: before[index] as IDataObject[string], to: now[index] };
+		}
+	});
+	return changes;
+}
+
+async function wholeList(source: PollSource): Promise<IDataObject[]> {
+	const walked = await source.readList('listProducts');
+	if (!walked.ended) {
+		throw new NodeOperationError(
+			source.poll.getNode(),
+			"The product list could not be read to its end within n8n's poll budget",
+			{
+				description:
+					'Nothing was lost: the next poll reads it again. If it keeps happening, poll less often than the list takes to read, or ask your n8n admin about the poll timeout.',
+			},
+		);
+	}
+	return walked.entries;
+}
+
+export const newOrChangedProductEvent: TriggerEvent<ProductSnapshot> = {
+	option: {
+		name: 'New or Changed Product',
+		value: 'newOrChangedProduct',
+		description:
+			"A product was added, or its price, status or type changed (products are made in BillPro's UI)",
+	},
+	async poll(source, settings, snapshot) {
+		const products = await wholeList(source);
+		const state: ProductSnapshot = {
+			products: Object.fromEntries(
+				products.map((product) => [String(idOf(product)), snapshotOf(product)]),
+			),
+		};
+		if (!snapshot && !settings.includeExisting) return { events: [], state };
+		const events: IDataObject[] = [];
+		for (const product of products) {
+			const before = snapshot?.products[String(idOf(product))];
+			if (!before) {
+				events.push({ event: 'newProduct', changes: {}, ...product });
+				continue;
+			}
+			const changes = changesOf(before, product);
+			if (Object.keys(changes).length)
+				events.push({ event: 'productChanged', changes, ...product });
+		}
+		return { events, state };
+	},
+	isState: (kept): kept is ProductSnapshot =>
+		isRecord(kept) &&
+		isRecord(kept.products) &&
+		Object.values(kept.products).every(
+			(fields) => Array.isArray(fields) && fields.length === WATCHED_FIELDS.length,
+		),
+	async sample(source) {
+		const { records } = await source.lastPage('listProducts');
+		const latest = records.at(-1);
+		if (!latest) {
+			throw new NodeOperationError(source.poll.getNode(), 'BillPro has no product to show yet', {
+				description: "Create a product in BillPro's UI, then fetch a test event again.",
+			});
+		}
+		return [{ event: 'newProduct', changes: {}, ...latest }];
+	},
+};

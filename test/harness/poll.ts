@@ -1,0 +1,112 @@
+import { PollContext } from 'n8n-core';
+import type { IDataObject, INode, INodeTypes, WorkflowExecuteMode } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { BillProTrigger } from '../../nodes/BillProTrigger/BillProTrigger.node';
+import { additionalDataFor, type BillProCredentials } from './workflow';
+
+/**
+ * Runs the BillPro Trigger's poll through n8n-core's PollContext, as n8n does at each Poll Time
+ * of an active workflow ('trigger') or for Fetch Test Event ('manual'). What the trigger keeps
+ * lives in the workflow's static data, which a test can carry over to a new instance, as n8n
+ * does from its database after a restart.
+ */
+export const TRIGGER_TYPE = 'n8n-nodes-billpro.billProTrigger';
+
+const trigger = new BillProTrigger();
+const nodeTypes: INodeTypes = {
+	getByName: () => trigger,
+	getByNameAndVersion: () => NodeHelpers.getVersionedNodeType(trigger, 1),
+	getKnownTypes: () => ({}),
+};
+
+/** A PollContext with n8n 2.41's poll budget, which n8n-core 2.11 does not have. */
+class BudgetedPollContext extends PollContext {
+	constructor(
+		private readonly budgetMs: number,
+		...args: ConstructorParameters<typeof PollContext>
+	) {
+		super(...args);
+	}
+
+	getPollBudgetMs(): number {
+		return this.budgetMs;
+	}
+}
+
+export interface PollOptions {
+	mode?: WorkflowExecuteMode;
+	/** n8n's poll budget (n8n 2.41); none: unbounded, as in n8n before it. */
+	budgetMs?: number;
+}
+
+/**
+ * An active workflow with the trigger. As in n8n, one Workflow object holds the static data from
+ * poll to poll; n8n writes it to its database when the workflow is activated (after the first
+ * poll) and whenever a poll starts the workflow, and a restart reads only what was written.
+ */
+export class ActiveTrigger {
+	private readonly workflow: Workflow;
+	private activated = false;
+	/** The static data as n8n last stored it in its database. */
+	stored: IDataObject;
+
+	constructor(
+		private readonly credentials: BillProCredentials,
+		private readonly parameters: IDataObject,
+		stored: IDataObject = {},
+	) {
+		this.stored = stored;
+		this.workflow = new Workflow({
+			id: 'trigger-workflow',
+			nodes: [
+				{
+					id: 'trigger',
+					name: 'BillPro Trigger',
+					type: TRIGGER_TYPE,
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: parameters as INode['parameters'],
+					credentials: { billProApi: { id: 'billpro', name: 'BillPro' } },
+				},
+			],
+			connections: {},
+			active: true,
+			nodeTypes,
+			staticData: JSON.parse(JSON.stringify(stored)) as IDataObject,
+		});
+	}
+
+	/** The items the poll started the workflow with; [] when it started nothing (null). */
+	async poll(options: PollOptions = {}): Promise<IDataObject[]> {
+		const args = [
+			this.workflow,
+			this.workflow.getNode('BillPro Trigger') as INode,
+			additionalDataFor(this.credentials),
+			options.mode ?? 'trigger',
+			this.activated ? 'init' : 'activate',
+		] as const;
+		const context =
+			options.budgetMs === undefined
+				? new PollContext(...args)
+				: new BudgetedPollContext(options.budgetMs, ...args);
+		const first = !this.activated && (options.mode ?? 'trigger') === 'trigger';
+		if (first) this.activated = true;
+		const output = await trigger.poll.call(context);
+		if (first || output) {
+			this.stored = JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
+		}
+		return output ? output[0].map((item) => item.json) : [];
+	}
+
+	/** What the trigger keeps in memory now (n8n's Workflow object). */
+	get kept(): IDataObject {
+		return this.workflow.staticData;
+	}
+
+	/** The same trigger after an n8n restart: only what n8n stored survives. */
+	restarted(parameters: IDataObject = this.parameters): ActiveTrigger {
+		const again = new ActiveTrigger(this.credentials, parameters, this.stored);
+		again.activated = true;
+		return again;
+	}
+}
