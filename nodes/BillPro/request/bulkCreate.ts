@@ -2,7 +2,6 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
-	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
@@ -11,12 +10,7 @@ import { checkMaxConcurrency, requestConcurrency, stoppedBefore } from './concur
 import { itemOfRun, type ItemContext } from './itemContext';
 import { failingItemPaired } from './itemFailures';
 import { requireBaseUrl } from './policy';
-import {
-	CREDENTIAL_TYPE,
-	sendToBillPro,
-	type RequestOptions,
-	type SendWithCredential,
-} from './send';
+import { CREDENTIAL_TYPE, sendToBillPro, type RequestOptions, sendingWith } from './send';
 
 /**
  * A create run over many items, as an n8n custom operation: a bulk import of 1,000 customers.
@@ -41,15 +35,9 @@ export function bulkCreate(spec: BulkCreate) {
 		const requestOptions = this.getNodeParameter('requestOptions', 0, {}) as RequestOptions;
 		const batchSize = Math.max(1, requestOptions.batching?.batch?.batchSize ?? 1);
 		const batchInterval = requestOptions.batching?.batch?.batchInterval ?? 0;
-		// Read once per run: n8n would otherwise read and decrypt it for every request (bench/README.md).
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		const { id, name } = this.getNode().credentials?.[CREDENTIAL_TYPE] ?? { id: null, name: '' };
 		const baseURL = baseUrlOf(credentials);
-		const credentialsDecrypted = { id: id ?? '', name, type: CREDENTIAL_TYPE, data: credentials };
-		const send: SendWithCredential = async (request) =>
-			(await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, request, {
-				credentialsDecrypted,
-			})) as IN8nHttpFullResponse;
+		const send = sendingWith(this, credentials);
 
 		const createOne = async (index: number): Promise<INodeExecutionData[]> => {
 			const item = itemOfRun(this, index);

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteData, IN8nHttpFullResponse, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteData, IPollFunctions } from 'n8n-workflow';
 import { baseUrlOf, type EndpointName } from '../shared/api';
 import type { ItemContext } from './itemContext';
 import { requireBaseUrl } from './policy';
-import { CREDENTIAL_TYPE, sendToBillPro, type BillProCall, type SendWithCredential } from './send';
+import { CREDENTIAL_TYPE, sendingWith, sendToBillPro, type BillProCall } from './send';
 
 export type PollRequest = (
 	endpoint: EndpointName,
@@ -17,8 +17,6 @@ export type PollRequest = (
 export async function pollRequests(poll: IPollFunctions): Promise<PollRequest> {
 	const credentials = await poll.getCredentials(CREDENTIAL_TYPE);
 	requireBaseUrl(poll, baseUrlOf(credentials));
-	const { id, name } = poll.getNode().credentials?.[CREDENTIAL_TYPE] ?? { id: null, name: '' };
-	const credentialsDecrypted = { id: id ?? '', name, type: CREDENTIAL_TYPE, data: credentials };
 	// What identifies this poll's run to the request slots: a new one per poll.
 	const run: IExecuteData = { node: poll.getNode(), data: {}, source: null };
 	const context: ItemContext = {
@@ -29,9 +27,6 @@ export async function pollRequests(poll: IPollFunctions): Promise<PollRequest> {
 		continueOnFail: () => false,
 		getCredentials: async (type) => await poll.getCredentials(type),
 	};
-	const send: SendWithCredential = async (request) =>
-		(await poll.helpers.httpRequestWithAuthentication.call(poll, CREDENTIAL_TYPE, request, {
-			credentialsDecrypted,
-		})) as IN8nHttpFullResponse;
+	const send = sendingWith(poll, credentials);
 	return async (endpoint, call) => await sendToBillPro(context, credentials, send, endpoint, call);
 }

@@ -1,5 +1,7 @@
 import type {
 	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IPollFunctions,
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
@@ -148,4 +150,23 @@ export async function billProRequest(
 			request,
 		)) as IN8nHttpFullResponse;
 	return await sendToBillPro(this, credentials, send, endpoint, options);
+}
+
+/** A node run or a trigger's poll: what sends many requests with one credential read. */
+type Run = IExecuteFunctions | IPollFunctions;
+
+/**
+ * n8n's helper that sends with `credentials`, read once by the caller: n8n would otherwise read
+ * and decrypt the credential again for every request (bench/README.md).
+ */
+export function sendingWith(
+	run: Run,
+	credentials: ICredentialDataDecryptedObject,
+): SendWithCredential {
+	const { id, name } = run.getNode().credentials?.[CREDENTIAL_TYPE] ?? { id: null, name: '' };
+	const credentialsDecrypted = { id: id ?? '', name, type: CREDENTIAL_TYPE, data: credentials };
+	return async (request) =>
+		(await run.helpers.httpRequestWithAuthentication.call(run, CREDENTIAL_TYPE, request, {
+			credentialsDecrypted,
+		})) as IN8nHttpFullResponse;
 }
