@@ -91,7 +91,7 @@ describe('A workflow that starts on new BillPro customers', () => {
 });
 
 describe('A workflow that starts when a watched order changes status', () => {
-	const watching = (ids: unknown, extra: IDataObject = {}) => ({
+	const watching = (ids: string, extra: IDataObject = {}) => ({
 		events: ['orderStatusChanged'],
 		watchedOrderIds: ids,
 		...extra,
@@ -117,7 +117,7 @@ describe('A workflow that starts when a watched order changes status', () => {
 		const order = await orderFor('subscription');
 		const trigger = new ActiveTrigger(
 			billPro.singleProfile(),
-			watching([order.id], { orderStatuses: ['failed', 'suspended'] }),
+			watching(String(order.id), { orderStatuses: ['failed', 'suspended'] }),
 		);
 		await trigger.poll();
 		await pay(order.id, 'approve');
