@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { BillPro } from '../../nodes/BillPro/BillPro.node';
-import { DEFAULT_MAX_RECORDS, PAGES_AHEAD } from '../../nodes/BillPro/request/paging';
+import { PAGES_AHEAD } from '../../nodes/BillPro/request/concurrency';
+import { DEFAULT_MAX_RECORDS } from '../../nodes/BillPro/request/paging';
 import { hostileServerPerFile, json, type SeenRequest } from '../harness/hostileServer';
 import { listSearch } from '../harness/listSearch';
 import { ActiveTrigger } from '../harness/poll';
@@ -310,6 +311,48 @@ describe("The BillPro Trigger's polls are bounded whatever BillPro answers", () 
 		answerPages(() => [{ id: 1, status: 'active' }]);
 		const error = await poll({ events: ['orderStatusChanged'], watchedOrderIds: '1' });
 		expect(error).toBeInstanceOf(Error);
-		expect((error as Error).message).toMatch(/^BillPro answered with .* where one order was expected/);
+		expect((error as Error).message).toMatch(
+			/^BillPro answered with .* where one order was expected/,
+		);
 	});
+});
+
+describe('Request Options → Pages Read at Once', () => {
+	// 30 records in pages of 25: page 1, then one batch of pages, of which only page 2 holds records.
+	const thirtyRecords = () =>
+		answerPages((page) => (page === 1 ? page25(1) : page === 2 ? records(26, 5) : []));
+
+	it.each([
+		[undefined, 1 + PAGES_AHEAD],
+		[1, 2],
+		[10, 11],
+	])(
+		'set to %s, a Get Many asks for that many pages at once after page 1',
+		async (pagesAtOnce, requests) => {
+			thirtyRecords();
+			const { items, error } = await run(
+				getMany('product', {
+					returnAll: true,
+					...(pagesAtOnce === undefined
+						? {}
+						: { requestOptions: { pagesAtOnce, maxConcurrency: 20 } }),
+				}),
+			);
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(30);
+			expect(server().requests).toHaveLength(requests);
+		},
+	);
+
+	it.each([0, 21, 2.5, 'many'])(
+		'refuses %p before any request, naming the field',
+		async (pagesAtOnce) => {
+			thirtyRecords();
+			const { error } = await run(
+				getMany('product', { returnAll: true, requestOptions: { pagesAtOnce } }),
+			);
+			expect(error?.message).toMatch(/^'Pages Read at Once' must be/);
+			expect(server().requests).toEqual([]);
+		},
+	);
 });

@@ -11,6 +11,15 @@ import { isNotSet, requireWholeNumber } from '../shared/validation';
  */
 export const DEFAULT_CONCURRENCY = 5;
 
+/**
+ * How many pages are requested at once once a list is known to go on (Request Options → Pages
+ * Read at Once): network latency is paid once per batch, not once per page. At most one fewer
+ * requests land past the end of a list (they answer an empty page); the bound keeps that waste
+ * small. Each page also takes one of the run's request slots (Max Concurrent Requests; paging.ts).
+ */
+export const PAGES_AHEAD = 4;
+export const MAX_PAGES_AT_ONCE = 20;
+
 /** Merged by n8n into the node's Request Options, next to Batching, Proxy and Timeout. */
 export const requestOptionsField: INodeProperties = {
 	displayName: 'Request Options',
@@ -27,6 +36,16 @@ export const requestOptionsField: INodeProperties = {
 			default: DEFAULT_CONCURRENCY,
 			description:
 				'How many requests this node sends to BillPro at the same time, across all items',
+		},
+		{
+			displayName: 'Pages Read at Once',
+			name: 'pagesAtOnce',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_PAGES_AT_ONCE },
+			default: PAGES_AHEAD,
+			displayOptions: { show: { '/operation': ['getAll'] } },
+			description:
+				'For Get Many: how many pages are requested at the same time once a list goes on past its first page (at most 20, and at most Max Concurrent Requests). More is faster over a slow network; up to one fewer requests land past the end of the list.',
 		},
 	],
 };

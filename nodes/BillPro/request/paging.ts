@@ -7,16 +7,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { listEndpointAt, QUERY } from '../shared/api';
-import { requireBoolean, requireWholeNumber } from '../shared/validation';
+import { invalidInput, isNotSet, requireBoolean, requireWholeNumber } from '../shared/validation';
+import { MAX_PAGES_AT_ONCE, PAGES_AHEAD } from './concurrency';
 import { itemRequestHook } from './itemFailures';
-import { requestWithRetries } from './routing';
 
-/**
- * How many pages are requested at once once a list is known to go on: network latency is paid
- * once per batch, not once per page. At most PAGES_AHEAD - 1 requests land past the end of a
- * list (they answer an empty page).
- */
-export const PAGES_AHEAD = 4;
+import { requestWithRetries } from './routing';
 
 /**
  * Return All reads at most this many records (the Max Records field): a list that never ends,
@@ -99,6 +94,8 @@ export interface PageWalk<T> extends Where {
 	firstPage?: number;
 	/** Asked before each batch of pages: false stops the walk where it is (a poll's time budget). */
 	keepGoing?: () => boolean;
+	/** Pages requested at once after the first; PAGES_AHEAD by default. */
+	pagesAtOnce?: number;
 }
 
 export interface WalkedPages<T> {
@@ -110,7 +107,7 @@ export interface WalkedPages<T> {
 	ended: boolean;
 }
 
-/** Walks a list as paginateByPage describes, from `firstPage`, with PAGES_AHEAD pages at a time. */
+/** Walks a list as paginateByPage describes, from `firstPage`, `pagesAtOnce` pages at a time. */
 export async function walkPages<T>(walk: PageWalk<T>): Promise<WalkedPages<T>> {
 	const key = (entry: T) => recordKey(walk.recordOf(entry));
 	let page = walk.firstPage ?? 1;
@@ -123,7 +120,10 @@ export async function walkPages<T>(walk: PageWalk<T>): Promise<WalkedPages<T>> {
 	for (let next = page + 1; !ended && entries.length < walk.limit; ) {
 		if (walk.keepGoing && !walk.keepGoing()) break;
 		const pagesNeeded = Math.ceil((walk.limit - entries.length) / pageSize);
-		const batch = Array.from({ length: Math.min(PAGES_AHEAD, pagesNeeded) }, (_, i) => next + i);
+		const batch = Array.from(
+			{ length: Math.min(walk.pagesAtOnce ?? PAGES_AHEAD, pagesNeeded) },
+			(_, i) => next + i,
+		);
 		const pages = await Promise.all(batch.map(walk.fetchPage));
 		for (const [index, onPage] of pages.entries()) {
 			page = batch[index];
@@ -146,6 +146,24 @@ export async function walkPages<T>(walk: PageWalk<T>): Promise<WalkedPages<T>> {
 		next += batch.length;
 	}
 	return { entries, lastPage: last.page, lastPageEntries: last.entries, ended };
+}
+
+/** Request Options → Pages Read at Once, when set: a whole number from 1 to MAX_PAGES_AT_ONCE. */
+function pagesAtOnceOf(context: IExecutePaginationFunctions): number {
+	const { pagesAtOnce } = (context.getNodeParameter('requestOptions', {}) ?? {}) as {
+		pagesAtOnce?: unknown;
+	};
+	if (isNotSet(pagesAtOnce)) return PAGES_AHEAD;
+	const pages = requireWholeNumber(context, 'Pages Read at Once', pagesAtOnce, 1);
+	if (pages > MAX_PAGES_AT_ONCE) {
+		throw invalidInput(
+			context,
+			'Pages Read at Once',
+			`must be at most ${MAX_PAGES_AT_ONCE}; got ${pages}`,
+			`Enter a whole number from 1 to ${MAX_PAGES_AT_ONCE}: more pages at once only add requests past the end of the list.`,
+		);
+	}
+	return pages;
 }
 
 /** Return All's bound, or Limit; Return All reads one past its bound to tell if the list is longer. */
@@ -174,6 +192,7 @@ async function readPages(
 ): Promise<INodeExecutionData[]> {
 	const { limit, maxRecords } = recordsToRead(context);
 	const { entries } = await walkPages({
+		pagesAtOnce: pagesAtOnceOf(context),
 		node: context.getNode(),
 		itemIndex: context.getItemIndex(),
 		fetchPage: async (page: number) =>
