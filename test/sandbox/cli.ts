@@ -1,16 +1,12 @@
 /**
  * `npm run sandbox [-- --port N]`: runs the BillPro sandbox on 127.0.0.1 until Ctrl+C.
  * Port: --port N (or --port=N), else $BILLPRO_SANDBOX_PORT, else 8787.
+ * Payment gateway notifications: --gateway-url, --gateway-key, --gateway-format (or their
+ * environment variables, see gateway/options.ts); off unless a URL and a key are given.
  */
 import { QUERY, endpointPath } from '../../nodes/BillPro/shared/api';
+import { gatewayOptions, optionFromArgs } from './gateway/options';
 import { API_USERS, DEFAULT_PORT, PORT_ENV_VAR, PROFILES, startSandbox } from './index';
-
-function portFromArgs(argv: readonly string[]): string | undefined {
-	const index = argv.findIndex((arg) => arg === '--port' || arg.startsWith('--port='));
-	if (index < 0) return undefined;
-	const arg = argv[index];
-	return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
-}
 
 function parsePort(raw: string | undefined): number {
 	if (raw === undefined || raw === '') return DEFAULT_PORT;
@@ -22,8 +18,11 @@ function parsePort(raw: string | undefined): number {
 }
 
 async function main(): Promise<void> {
-	const port = parsePort(portFromArgs(process.argv.slice(2)) ?? process.env[PORT_ENV_VAR]);
-	const sandbox = await startSandbox({ host: '127.0.0.1', port });
+	const argv = process.argv.slice(2);
+	const port = parsePort(optionFromArgs(argv, '--port') ?? process.env[PORT_ENV_VAR]);
+	const gateway = gatewayOptions(argv, process.env);
+	const sandbox = await startSandbox({ host: '127.0.0.1', port, gateway });
+	const gatewaySettings = sandbox.gateway.describe();
 	const profileName = (id: number) => PROFILES.find((profile) => profile.id === id)?.name ?? '?';
 	const [single, multi] = API_USERS;
 	const lines = [
@@ -39,7 +38,10 @@ async function main(): Promise<void> {
 		`  curl -H 'Authorization: Bearer ${single.token}' '${sandbox.baseUrl}${endpointPath('listProducts')}?${QUERY.page}=1'`,
 		`  curl -H 'Authorization: Bearer ${multi.token}' '${sandbox.baseUrl}${endpointPath('listCustomers')}?${QUERY.page}=1&${QUERY.profileId}=5'`,
 		'',
-		`Control endpoints (no auth): ${sandbox.url}/__sandbox/health | requests | reset | faults`,
+		`Control endpoints (no auth): ${sandbox.url}/__sandbox/health | requests | reset | faults | gateway`,
+		'configured' in gatewaySettings && gatewaySettings.configured && 'url' in gatewaySettings
+			? `Payment gateway notifications: POSTed to ${gatewaySettings.url} (${gatewaySettings.format})`
+			: 'Payment gateway notifications: off (PUT /__sandbox/gateway with {"url", "key"} to start)',
 		'Press Ctrl+C to stop.',
 	];
 	console.log(lines.join('\n'));

@@ -13,6 +13,8 @@
  *   POST   /__sandbox/orders/{id}/payments?profile_id=N   {"outcome":"approve"} -> {order, payment}
  *          (the payment gateway's answer to the order's next payment: approve, soft_decline or
  *          hard_decline; see resources/order/processPayment.ts)
+ *   /__sandbox/gateway…                           -> the payment gateway's webhook: settings,
+ *          delivery log, duplicates, tampered and test notifications (see gateway/control.ts)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -27,6 +29,7 @@ import {
 	unprocessable,
 } from './http';
 import { faultsFromBody } from './faultSpec';
+import { GATEWAY_CONTROL_PATH, gatewayControl } from './gateway/control';
 import { formatCustomer } from './resources/customer/format';
 import type { SandboxStore } from './store';
 import type { PaymentOutcome } from './types';
@@ -82,6 +85,8 @@ function dispatch(
 		store.faults.clear();
 		return { ok: true };
 	}
+	if (path === GATEWAY_CONTROL_PATH || path.startsWith(`${GATEWAY_CONTROL_PATH}/`))
+		return gatewayControl(method, path, body, store);
 	const statusPath = /^\/customers\/([^/]+)\/status$/.exec(path);
 	if (method === 'POST' && statusPath) return setCustomerStatus(statusPath[1], query, body, store);
 	const paymentsPath = /^\/orders\/([^/]+)\/payments$/.exec(path);

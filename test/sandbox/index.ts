@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { API_BASE_PATH, DEFAULT_HOST } from './config';
 import type { SeedOptions } from './seed';
 import type { FaultQueue } from './faults';
+import type { PaymentGateway } from './gateway/gateway';
+import { parseGatewaySettings, type GatewaySettings } from './gateway/settings';
 import { createSandboxServer } from './server';
 import { SandboxStore } from './store';
 
@@ -19,6 +21,11 @@ export interface SandboxOptions {
 	seed?: SeedOptions;
 	/** Delay before every /api/v1 response, in milliseconds (benchmarks). Default 0. */
 	latencyMs?: number;
+	/**
+	 * Send payment gateway notifications from the start: `url` and `key` at least (see
+	 * gateway/settings.ts; PUT /__sandbox/gateway changes them later). Throws when invalid.
+	 */
+	gateway?: Partial<GatewaySettings>;
 }
 
 export interface Sandbox {
@@ -30,6 +37,8 @@ export interface Sandbox {
 	store: SandboxStore;
 	/** Faults for the next matching API requests: the same object as store.faults. */
 	faults: FaultQueue;
+	/** The payment gateway's webhook: the same object as store.gateway. */
+	gateway: PaymentGateway;
 	/** Stops listening and closes every connection, keep-alive ones included. */
 	close(): Promise<void>;
 }
@@ -40,6 +49,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	if (!Number.isFinite(latencyMs) || latencyMs < 0)
 		throw new Error('latencyMs must be a number >= 0');
 	const store = new SandboxStore(options.seed);
+	if (options.gateway) store.gateway.configure(gatewaySettingsOrThrow(options.gateway));
 	const server = createSandboxServer(store, { latencyMs });
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
@@ -57,12 +67,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		port,
 		store,
 		faults: store.faults,
-		close: () =>
-			new Promise<void>((resolve, reject) => {
+		gateway: store.gateway,
+		close: async () => {
+			await store.gateway.close();
+			await new Promise<void>((resolve, reject) => {
 				server.close((error) => (error ? reject(error) : resolve()));
 				server.closeAllConnections();
-			}),
+			});
+		},
 	};
+}
+
+/** Settings from code or the CLI, checked like PUT /__sandbox/gateway's body. */
+export function gatewaySettingsOrThrow(input: Partial<GatewaySettings>): GatewaySettings {
+	const parsed = parseGatewaySettings(input);
+	if ('settings' in parsed) return parsed.settings;
+	const problems = Object.entries(parsed.errors).map(
+		([field, messages]) => `${field} ${messages.join(', ')}`,
+	);
+	throw new Error(`Invalid payment gateway settings: ${problems.join('; ')}`);
 }
 
 export {
@@ -96,6 +119,12 @@ export type { ApiUser, SandboxProfile } from './config';
 export type { FieldErrors } from './http';
 export { HTML_CONTENT_TYPE } from './faultAnswer';
 export { FaultQueue } from './faults';
+export { encryptNotification, tampered, type EncryptedNotification } from './gateway/encryption';
+export { PaymentGateway, MAX_LOGGED_ATTEMPTS } from './gateway/gateway';
+export type { DeliveryAttempt, DeliveryKind } from './gateway/gateway';
+export type { GatewayNotification } from './gateway/notifications';
+export { GATEWAY_DEFAULTS, GATEWAY_MESSAGES } from './gateway/settings';
+export type { GatewayFormat, GatewaySettings } from './gateway/settings';
 export type { Fault, FaultKind, FaultMethod, FaultWhen, PendingFault } from './faults';
 export { ISO_COUNTRIES, PHONE_RULES } from './validation';
 export type { SeedOptions } from './seed';

@@ -1,5 +1,6 @@
 /**
- * The node:http server. For an /api/v1 request, in this order:
+ * The node:http server. /__sandbox is control.ts, /pay the payment page (paymentPage/). For an
+ * /api/v1 request, in this order:
  *   read body (413 if too large) -> bearer token (401) -> route from ENDPOINTS (404, also for a
  *   wrong method) -> profile_id rule (422) -> JSON body (400) -> handler (200 or 422),
  * then log the request, wait latencyMs, and answer JSON.
@@ -10,9 +11,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 
 import { QUERY } from '../../nodes/BillPro/shared/api';
 import { apiUserFor, resolveProfile } from './auth';
-import { API_BASE_PATH, CONTROL_PREFIX, ERRORS } from './config';
+import { API_BASE_PATH, CONTROL_PREFIX, ERRORS, ORDER_RULES } from './config';
 import { handleControl } from './control';
 import { answerWithFault } from './faultAnswer';
+import { handlePaymentPage } from './paymentPage/handler';
 import type { FaultKind } from './faults';
 import {
 	HttpError,
@@ -64,6 +66,7 @@ async function handleRequest(
 	const path = url.pathname;
 	const query = queryObject(url.searchParams);
 	if (isUnder(path, CONTROL_PREFIX)) return handleControl(req, res, store, path, query);
+	if (isUnder(path, ORDER_RULES.paymentLinkPath)) return handlePaymentPage(req, res, store, path);
 	if (!isUnder(path, API_BASE_PATH)) {
 		await readRawBody(req).catch(() => '');
 		return sendJson(res, 404, { error: ERRORS.notFound });

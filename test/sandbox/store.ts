@@ -6,6 +6,9 @@
 import type { EndpointName } from '../../nodes/BillPro/shared/api';
 import { API_BASE_PATH, DEFAULT_HOST, DEFAULT_PORT, PROFILES } from './config';
 import { FaultQueue, pathMatches, type FaultMethod } from './faults';
+import { PaymentGateway } from './gateway/gateway';
+import { paymentNotification } from './gateway/notifications';
+import { paymentFacts } from './gateway/paymentFacts';
 import { pathProblem } from './faultSpec';
 import { IdCounters, type IdKind } from './ids';
 import { formatOrder } from './resources/order/format';
@@ -49,6 +52,12 @@ export class SandboxStore {
 	 */
 	readonly faults = new FaultQueue();
 
+	/**
+	 * The payment gateway's webhook (gateway/gateway.ts): when configured, every processed payment
+	 * is sent as an encrypted notification. reset() keeps its settings and cancels what is pending.
+	 */
+	readonly gateway = new PaymentGateway();
+
 	private readonly seedCounts: SeedCounts;
 	private ids = new IdCounters();
 	private data = new Map<number, ProfileData>();
@@ -84,6 +93,7 @@ export class SandboxStore {
 		}
 		this.resetRequests();
 		this.faults.reset();
+		this.gateway.reset();
 	}
 
 	resetRequests(): void {
@@ -239,9 +249,15 @@ export class SandboxStore {
 	 * Simulates the payment gateway: the order's initial payment while it is pending, else its
 	 * earliest scheduled or soft-declined payment. Throws UnprocessableError (the control endpoint's
 	 * 422) for an unknown order or one that takes no payment. See resources/order/processPayment.ts.
+	 * A configured gateway then sends the payment's notification (gateway/).
 	 */
 	processPayment(profileId: number, orderId: number, outcome: PaymentOutcome): ProcessedPayment {
-		return processPayment(this, profileId, orderId, outcome);
+		const before = this.orderRecord(profileId, orderId);
+		const processed = processPayment(this, profileId, orderId, outcome);
+		// Sent after the answer is known and never awaited: the payer does not wait for webhooks.
+		if (before && this.gateway.configured)
+			this.gateway.send(paymentNotification(paymentFacts(this, before, processed, outcome)));
+		return processed;
 	}
 
 	/** The stored record (with sandbox-only fields). Callers must not mutate it: use saveOrder. */

@@ -52,9 +52,7 @@ export function processPayment(
 	if (!COLLECTING.includes(order.status))
 		throw unprocessable('status', CONTROL_MESSAGES.noPayment(order.status));
 
-	const due = earliest(
-		store.paymentRecords(profileId, orderId).filter((p) => DUE.includes(p.status)),
-	);
+	const due = nextDuePayment(store, profileId, orderId);
 	if (!due) throw unprocessable('scheduled_payments', CONTROL_MESSAGES.nothingDue);
 	const status: ScheduledPaymentStatus =
 		outcome === 'approve'
@@ -80,6 +78,15 @@ export function processPayment(
 	}
 	store.saveOrder(updated);
 	return { order: store.order(profileId, orderId)!, payment: formatScheduledPayment(payment) };
+}
+
+/** The payment a live order collects next: its earliest scheduled or soft-declined one. */
+export function nextDuePayment(
+	store: SandboxStore,
+	profileId: number,
+	orderId: number,
+): StoredScheduledPayment | undefined {
+	return earliest(store.paymentRecords(profileId, orderId).filter((p) => DUE.includes(p.status)));
 }
 
 /** By date, then id. */
