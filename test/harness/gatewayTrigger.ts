@@ -1,0 +1,327 @@
+/**
+ * A stand-in for n8n's production webhook endpoint, running the BillPro Payment Gateway Trigger
+ * the way n8n 2.41.1 does (its dist/webhooks/live-webhooks.js and webhook-helpers.js):
+ *   1. the request's content type and charset are parsed (n8n-core's parseIncomingMessage) and
+ *      the raw body is read as is unless Content-Encoding is gzip or deflate (middlewares/
+ *      body-parser.js rawBodyReader: so `Content-Encoding: UTF-8` changes nothing), then the body
+ *      is parsed for application/json and text/plain (parseBody; a v1 node always gets this);
+ *   2. a Workflow is built from the saved static data, and the node's webhook() runs in
+ *      n8n-core's WebhookContext (webhook.service.js runWebhook);
+ *   3. n8n answers: nothing more when the node answered itself (noWebhookResponse), 200 with
+ *      webhookResponse when no workflow starts, 200 "Workflow was started" (onReceived) when one
+ *      does, 500 when webhook() throws;
+ *   4. the static data is saved when it is still marked changed at the response callback
+ *      (live-webhooks.js saveStaticData), in n8n's order (see handle), so a new endpoint given
+ *      it acts as n8n after a restart.
+ * The activation lifecycle (checkExists, create, delete) runs in n8n-core's HookContext.
+ */
+import { HookContext, WebhookContext, parseIncomingMessage } from 'n8n-core';
+import {
+	NodeHelpers,
+	Workflow,
+	deepCopy,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypes,
+	type IWebhookData,
+	type IWebhookResponseData,
+	type IWorkflowExecuteAdditionalData,
+	type WorkflowActivateMode,
+	type WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createGunzip, createInflate } from 'node:zlib';
+
+import { BillProGatewayApi } from '../../credentials/BillProGatewayApi.credentials';
+import { BillProGatewayTrigger } from '../../nodes/BillProGatewayTrigger/BillProGatewayTrigger.node';
+import { TestCredentialsHelper } from './credentialsHelper';
+import './logCapture';
+
+export const GATEWAY_TRIGGER_TYPE = 'n8n-nodes-billpro.billProGatewayTrigger';
+const NODE_NAME = 'BillPro Payment Gateway Trigger';
+const WEBHOOK_ID = '5d2f6c1e-0000-4000-8000-00000000b111';
+const N8N_URL = 'http://127.0.0.1:5678';
+
+const trigger = new BillProGatewayTrigger();
+const nodeTypes: INodeTypes = {
+	getByName: () => trigger,
+	getByNameAndVersion: () => trigger as INodeType,
+	getKnownTypes: () => ({}),
+};
+
+export interface TriggerOptions {
+	/** The credential's Decryption Key. */
+	key: string;
+	/** The Events parameter; the node's default when absent. */
+	events?: string[];
+	/** Static data as saved by an earlier endpoint (a restart); none by default. */
+	staticData?: IDataObject;
+	/** 'webhook' (an active workflow's Production URL) or 'manual' (Listen for test event). */
+	mode?: WorkflowExecuteMode;
+}
+
+export interface TriggerCall {
+	status: number;
+	/** What n8n answered, as text. */
+	answer: string;
+	/** The items a workflow was started with; undefined when none started. */
+	items?: INodeExecutionData[];
+	/** What webhook() threw (n8n then answers 500 and records a failed execution). */
+	error?: Error;
+}
+
+export interface TriggerEndpoint {
+	url: string;
+	calls: TriggerCall[];
+	/** Items of every workflow started, in order. */
+	startedItems(): INodeExecutionData[];
+	/** The static data as n8n would have saved it (a copy). */
+	savedStaticData(): IDataObject;
+	/** Runs the activation lifecycle as n8n does when the workflow is published. */
+	activate(activation?: WorkflowActivateMode): Promise<void>;
+	/** n8n's deactivation: the lifecycle's delete. */
+	deactivate(): Promise<void>;
+	close(): Promise<void>;
+}
+
+export async function startTriggerEndpoint(options: TriggerOptions): Promise<TriggerEndpoint> {
+	const mode = options.mode ?? 'webhook';
+	let saved: IDataObject = deepCopy(options.staticData ?? {});
+	const calls: TriggerCall[] = [];
+	const node: INode = {
+		id: 'gateway-trigger',
+		name: NODE_NAME,
+		type: GATEWAY_TRIGGER_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: WEBHOOK_ID,
+		parameters: options.events ? { events: options.events } : {},
+		credentials: { billProGatewayApi: { id: 'gateway', name: 'BillPro Payment Gateway' } },
+	};
+	const credentials: ICredentialDataDecryptedObject = { secretKey: options.key };
+	/** Over `staticData` itself, not a copy: n8n's runs share one object, as here. */
+	const newWorkflow = (staticData: IDataObject = deepCopy(saved)) =>
+		new Workflow({
+			id: 'gateway-workflow',
+			name: 'Payment gateway notifications',
+			nodes: [deepCopy(node)],
+			connections: {},
+			active: mode === 'webhook',
+			nodeTypes,
+			staticData,
+			settings: { executionOrder: 'v1' },
+		});
+	/** live-webhooks.js saves after answering, and only what changed; manual runs save nothing. */
+	const saveIfChanged = (workflow: Workflow) => {
+		if (mode === 'webhook' && workflow.staticData.__dataChanged === true) {
+			saved = deepCopy(workflow.staticData);
+		}
+	};
+
+	const server = createServer((req, res) => {
+		void handle(req, res).catch((error: Error) => {
+			if (!res.headersSent) res.writeHead(500).end();
+			calls.push({ status: 500, answer: '', error });
+		});
+	});
+
+	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const request = await n8nRequest(req);
+		if ('refused' in request) {
+			sendJson(res, 422, { message: request.refused });
+			calls.push({ status: 422, answer: request.refused });
+			return;
+		}
+		const staticData = deepCopy(saved);
+		const workflow = newWorkflow(staticData);
+		const workflowNode = workflow.getNode(NODE_NAME) as INode;
+		const additionalData = additionalDataFor(credentials, request.req, res);
+		const webhookData = webhookDataFor(workflow, workflowNode, additionalData);
+		const context = new WebhookContext(
+			workflow,
+			workflowNode,
+			additionalData,
+			mode,
+			webhookData,
+			[],
+			null,
+		);
+		const written = recordWrites(res);
+		let result: IWebhookResponseData;
+		try {
+			result = await trigger.webhook.call(context);
+		} catch (error) {
+			const answer = { message: 'Workflow Webhook Error: Workflow could not be started!' };
+			sendJson(res, 500, answer);
+			calls.push({ status: 500, answer: JSON.stringify(answer), error: error as Error });
+			return;
+		}
+		// webhook-helpers.js, in its order: a node that answered itself is reported at once (and
+		// live-webhooks.js saves the static data then); a run starts, and WorkflowRunner first
+		// builds a Workflow over the same static data (workflow-runner.js
+		// establishContextForPersistence), which clears its "changed" flag; only then does
+		// onReceived answer, and live-webhooks.js save what is still marked changed.
+		if (result.noWebhookResponse) saveIfChanged(workflow);
+		if (result.workflowData) newWorkflow(staticData);
+		const call = answerAsN8n(result, res);
+		if (!result.noWebhookResponse) saveIfChanged(workflow);
+		calls.push({ ...call, answer: written() });
+	}
+
+	const lifecycle = async (
+		method: 'checkExists' | 'create' | 'delete',
+		activation: WorkflowActivateMode,
+	) => {
+		const workflow = newWorkflow();
+		const workflowNode = workflow.getNode(NODE_NAME) as INode;
+		const additionalData = additionalDataFor(credentials);
+		const webhookData = webhookDataFor(workflow, workflowNode, additionalData);
+		const context = new HookContext(
+			workflow,
+			workflowNode,
+			additionalData,
+			mode,
+			activation,
+			webhookData,
+		);
+		const result = await trigger.webhookMethods.default[method].call(context);
+		saveIfChanged(workflow);
+		return result;
+	};
+
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/webhook/${WEBHOOK_ID}/webhook`,
+		calls,
+		startedItems: () => calls.flatMap((call) => call.items ?? []),
+		savedStaticData: () => deepCopy(saved),
+		async activate(activation = 'activate') {
+			// ActiveWorkflowManager: create only when checkExists says the webhook is not there.
+			if (!(await lifecycle('checkExists', activation))) await lifecycle('create', activation);
+		},
+		async deactivate() {
+			await lifecycle('delete', 'activate');
+		},
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			}),
+	};
+}
+
+/** The node's own answer is already written; otherwise n8n's (webhook-helpers.js). */
+function answerAsN8n(
+	result: IWebhookResponseData,
+	res: ServerResponse,
+): { status: number; items?: INodeExecutionData[] } {
+	const items = result.workflowData?.[0];
+	if (result.noWebhookResponse) return { status: res.statusCode, items };
+	if (result.workflowData === undefined) {
+		sendJson(res, 200, result.webhookResponse ?? { message: 'Webhook call received' });
+		return { status: 200 };
+	}
+	sendJson(res, 200, { message: 'Workflow was started' });
+	return { status: 200, items: items ?? [] };
+}
+
+type ParsedRequest = IncomingMessage & {
+	rawBody?: Buffer;
+	body?: unknown;
+	contentType?: string;
+	encoding?: BufferEncoding;
+};
+
+/** rawBodyReader + parseBody of n8n 2.41.1, for the content types a gateway sends. */
+async function n8nRequest(
+	req: IncomingMessage,
+): Promise<{ req: ParsedRequest } | { refused: string }> {
+	const parsed = req as ParsedRequest;
+	parseIncomingMessage(parsed);
+	const encoding = req.headers['content-encoding'];
+	const stream =
+		encoding === 'gzip'
+			? req.pipe(createGunzip())
+			: encoding === 'deflate'
+				? req.pipe(createInflate())
+				: req;
+	const chunks: Buffer[] = [];
+	for await (const chunk of stream) chunks.push(chunk as Buffer);
+	parsed.rawBody = Buffer.concat(chunks);
+	if (parsed.rawBody.length > 0) {
+		const text = parsed.rawBody.toString(parsed.encoding ?? 'utf8');
+		if (parsed.contentType === 'application/json') {
+			try {
+				parsed.body = JSON.parse(text);
+			} catch {
+				// n8n answers UnprocessableRequestError: the node never sees the request.
+				return { refused: 'Failed to parse request body' };
+			}
+		} else if (parsed.contentType === 'text/plain') {
+			parsed.body = text;
+		}
+	}
+	return { req: parsed };
+}
+
+function additionalDataFor(
+	credentials: ICredentialDataDecryptedObject,
+	httpRequest?: IncomingMessage,
+	httpResponse?: ServerResponse,
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new TestCredentialsHelper(
+			{ billProGatewayApi: new BillProGatewayApi() },
+			{ billProGatewayApi: credentials },
+		),
+		httpRequest,
+		httpResponse,
+		restApiUrl: `${N8N_URL}/rest`,
+		instanceBaseUrl: N8N_URL,
+		formWaitingBaseUrl: `${N8N_URL}/form-waiting`,
+		webhookBaseUrl: `${N8N_URL}/webhook`,
+		webhookWaitingBaseUrl: `${N8N_URL}/webhook-waiting`,
+		webhookTestBaseUrl: `${N8N_URL}/webhook-test`,
+		variables: {},
+		currentNodeExecutionIndex: 0,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+function webhookDataFor(
+	workflow: Workflow,
+	node: INode,
+	additionalData: IWorkflowExecuteAdditionalData,
+): IWebhookData {
+	const [description] = trigger.description.webhooks ?? [];
+	return {
+		httpMethod: 'POST',
+		node: node.name,
+		path: NodeHelpers.getNodeWebhookPath(workflow.id, node, description.path),
+		webhookDescription: description,
+		workflowId: workflow.id,
+		workflowExecuteAdditionalData: additionalData,
+		webhookId: node.webhookId,
+	};
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+	res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+	res.end(JSON.stringify(body));
+}
+
+/** Keeps what is written to `res` (by the node or by n8n); call the result to read it. */
+function recordWrites(res: ServerResponse): () => string {
+	const chunks: Buffer[] = [];
+	const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+	res.end = ((...args: unknown[]) => {
+		const [chunk] = args;
+		if (typeof chunk === 'string' || Buffer.isBuffer(chunk)) chunks.push(Buffer.from(chunk));
+		return end(...args);
+	}) as ServerResponse['end'];
+	return () => Buffer.concat(chunks).toString('utf8');
+}
