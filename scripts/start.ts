@@ -81,6 +81,7 @@ async function main(): Promise<void> {
 		brokerPort: ports.broker,
 		sandboxPort: ports.sandbox,
 		importExamples: 'changed',
+		wireGateway: true,
 	});
 	running = stack;
 	if (stopping) return;
@@ -109,6 +110,9 @@ async function main(): Promise<void> {
 			`  Token      ${SINGLE_PROFILE_TOKEN}`,
 			'             (a sandbox fixture token, not a secret; single merchant profile)',
 			`  Credential "${SANDBOX_CREDENTIAL.name}" in n8n points at the sandbox (Custom URL).`,
+			'',
+			`  Payments   open an order's payment_link (e.g. from "new customer, subscription") and`,
+			`             press Pay: the gateway's notification starts "act on payment notifications".`,
 			'',
 			'  Example workflows:',
 			...stack.examples.map(

@@ -67,4 +67,20 @@ export class N8nRest {
 		}
 		return answer.data;
 	}
+
+	/** Activates (publishes) a saved workflow, as the editor's toggle does: its triggers start. */
+	async activate(workflowId: string): Promise<void> {
+		const workflow = await this.data<{ versionId: string; active: boolean }>(
+			'GET',
+			`/rest/workflows/${workflowId}`,
+		);
+		if (workflow.active) return;
+		await this.data('POST', `/rest/workflows/${workflowId}/activate`, {
+			versionId: workflow.versionId,
+		});
+	}
+
+	async deactivate(workflowId: string): Promise<void> {
+		await this.data('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+	}
 }

@@ -16,7 +16,13 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { SINGLE_PROFILE_TOKEN, startSandbox, type Sandbox } from '../../test/sandbox';
+import {
+	gatewaySettingsOrThrow,
+	SANDBOX_GATEWAY_KEY,
+	SINGLE_PROFILE_TOKEN,
+	startSandbox,
+	type Sandbox,
+} from '../../test/sandbox';
 import { step, timed } from './log';
 import { n8nCli, OWNER, startN8n, type N8nOptions, type N8nServer } from './n8n';
 import {
@@ -38,6 +44,27 @@ export const SANDBOX_CREDENTIAL = {
 	name: 'BillPro Sandbox',
 	type: 'billProApi',
 };
+
+/** The payment gateway credential of the gateway example, with the sandbox gateway's key. */
+export const SANDBOX_GATEWAY_CREDENTIAL = {
+	id: 'billproGateway01',
+	name: 'BillPro Sandbox Gateway',
+	type: 'billProGatewayApi',
+};
+
+/** The example whose BillPro Payment Gateway Trigger npm start activates and the sandbox calls. */
+export const GATEWAY_EXAMPLE = 'payment-notifications';
+
+/** The Production URL n8n gives the gateway trigger of a workflow file (its webhookId's). */
+export function gatewayWebhookUrl(n8nUrl: string, workflowFile: string): string {
+	const workflow = JSON.parse(readFileSync(workflowFile, 'utf8')) as {
+		nodes: Array<{ type: string; webhookId?: string }>;
+	};
+	const trigger = workflow.nodes.find((node) => node.type.endsWith('.billProGatewayTrigger'));
+	if (!trigger?.webhookId)
+		throw new Error(`${workflowFile} has no gateway trigger with a webhookId`);
+	return `${n8nUrl}/webhook/${trigger.webhookId}/webhook`;
+}
 
 export interface ExampleWorkflow {
 	/** File name without .json, e.g. 'bulk-import-customers'. */
@@ -81,6 +108,11 @@ export interface StackOptions {
 	importExamples: 'all' | 'changed';
 	/** Point n8n's own npm calls at a closed local port (e2e: nothing leaves 127.0.0.1). */
 	offlineNpm?: boolean;
+	/**
+	 * Activate the gateway example and send the sandbox's payment notifications to it (npm
+	 * start). The e2e suite wires it per test instead, so other tests' payments start nothing.
+	 */
+	wireGateway?: boolean;
 }
 
 export interface Stack {
@@ -145,6 +177,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 							profileId: '',
 						},
 					},
+					{ ...SANDBOX_GATEWAY_CREDENTIAL, data: { secretKey: SANDBOX_GATEWAY_KEY } },
 				]),
 			);
 			const cliBroker = await freePort();
@@ -198,7 +231,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 				startN8n(n8nOptions, path.join(logDir, 'n8n.log')),
 			);
 			// The owner comes from N8N_INSTANCE_OWNER_*: check the login works before announcing it.
-			await new N8nRest(n8n.url).login(OWNER.email, OWNER.password);
+			const rest = new N8nRest(n8n.url);
+			await rest.login(OWNER.email, OWNER.password);
+			if (options.wireGateway) {
+				const example = examples.find((candidate) => candidate.slug === GATEWAY_EXAMPLE);
+				if (!example) throw new Error(`examples/${GATEWAY_EXAMPLE}.json is missing`);
+				await rest.activate(example.id);
+				sandbox.gateway.configure(
+					gatewaySettingsOrThrow({
+						url: gatewayWebhookUrl(n8n.url, example.file),
+						key: SANDBOX_GATEWAY_KEY,
+					}),
+				);
+				step(`Sandbox payment notifications go to "${example.name}" (active)`);
+			}
 
 			const server = n8n;
 			return {

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { SANDBOX_GATEWAY_CREDENTIAL } from '../../scripts/lib/stack';
 import { e2e, n8nRest } from './support/context';
 
 interface NodeTypeDescription {
@@ -60,6 +61,25 @@ describe('n8n loads n8n-nodes-billpro as a community package', () => {
 		expect(body.some((type) => type.name === 'n8n-nodes-billpro.billProTool')).toBe(true);
 	});
 
+	it('lists both triggers: the polling BillPro Trigger and the gateway webhook trigger', async () => {
+		const rest = await n8nRest();
+		const { body } = await rest.request<
+			Array<NodeTypeDescription & { polling?: boolean; webhooks?: unknown[] }>
+		>('GET', '/types/nodes.json');
+		expect(body.find((type) => type.name === 'n8n-nodes-billpro.billProTrigger')).toMatchObject({
+			displayName: 'BillPro Trigger',
+			polling: true,
+			credentials: [{ name: 'billProApi' }],
+		});
+		expect(
+			body.find((type) => type.name === 'n8n-nodes-billpro.billProGatewayTrigger'),
+		).toMatchObject({
+			displayName: 'BillPro Payment Gateway Trigger',
+			credentials: [expect.objectContaining({ name: 'billProGatewayApi' })],
+			webhooks: [expect.objectContaining({ httpMethod: 'POST' })],
+		});
+	});
+
 	it('lists the BillPro API credential type with its four fields', async () => {
 		const rest = await n8nRest();
 		const { status, body } = await rest.request<NodeTypeDescription[]>(
@@ -74,7 +94,7 @@ describe('n8n loads n8n-nodes-billpro as a community package', () => {
 		);
 	});
 
-	it('shows the package under Settings → Community nodes, with its node', async () => {
+	it('shows the package under Settings → Community nodes, with its node and both triggers', async () => {
 		const rest = await n8nRest();
 		const packages = await rest.data<
 			Array<{
@@ -88,9 +108,17 @@ describe('n8n loads n8n-nodes-billpro as a community package', () => {
 			expect.objectContaining({
 				packageName,
 				installedVersion: packageVersion,
-				installedNodes: [
+				installedNodes: expect.arrayContaining([
 					expect.objectContaining({ name: 'BillPro', type: 'n8n-nodes-billpro.billPro' }),
-				],
+					expect.objectContaining({
+						name: 'BillPro Trigger',
+						type: 'n8n-nodes-billpro.billProTrigger',
+					}),
+					expect.objectContaining({
+						name: 'BillPro Payment Gateway Trigger',
+						type: 'n8n-nodes-billpro.billProGatewayTrigger',
+					}),
+				]),
 			}),
 		]);
 	});
@@ -102,7 +130,10 @@ describe('n8n loads n8n-nodes-billpro as a community package', () => {
 			'/rest/credentials',
 		);
 		expect(credentials).toEqual(
-			expect.arrayContaining([expect.objectContaining(e2e().credential)]),
+			expect.arrayContaining([
+				expect.objectContaining(e2e().credential),
+				expect.objectContaining(SANDBOX_GATEWAY_CREDENTIAL),
+			]),
 		);
 
 		const workflows = await rest.data<Array<{ id: string; name: string }>>(

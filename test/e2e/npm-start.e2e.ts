@@ -10,10 +10,56 @@ import path from 'node:path';
 import { OWNER } from '../../scripts/lib/n8n';
 import { REPO_ROOT } from '../../scripts/lib/package';
 import { freePort, portOpen, sleep } from '../../scripts/lib/proc';
+import { endpointPath } from '../../nodes/BillPro/shared/api';
 import { SINGLE_PROFILE_TOKEN } from '../sandbox';
 
+/** Pays a new single-payment order in the sandbox; what n8n answered the gateway's notification. */
+async function paidOrderNotified(sandboxPort: number): Promise<number> {
+	const origin = `http://127.0.0.1:${sandboxPort}`;
+	const api = async (method: string, apiPath: string, body?: unknown) =>
+		await (
+			await fetch(`${origin}/api/v1${apiPath}`, {
+				method,
+				headers: {
+					authorization: `Bearer ${SINGLE_PROFILE_TOKEN}`,
+					'content-type': 'application/json',
+				},
+				body: body === undefined ? undefined : JSON.stringify(body),
+			})
+		).json();
+	const products = (await api('GET', '/products?page=1')) as Array<{
+		id: number;
+		product_type: string;
+		currency: string;
+	}>;
+	const product = products.find((candidate) => candidate.product_type === 'single_payment');
+	const order = (await api('POST', endpointPath('createSingleOrder'), {
+		order: {
+			customer_id: 1,
+			currency: product?.currency,
+			order_products: [{ product_id: product?.id, quantity: 1 }],
+		},
+	})) as { id: number };
+	await fetch(`${origin}/__sandbox/orders/${order.id}/payments?profile_id=1`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ outcome: 'approve' }),
+	});
+	for (let waited = 0; waited < 20_000; waited += 250) {
+		const { deliveries } = (await (
+			await fetch(`${origin}/__sandbox/gateway/deliveries`)
+		).json()) as {
+			deliveries: Array<{ status: number; outcome: string }>;
+		};
+		const done = deliveries.find((entry) => entry.outcome !== 'retrying');
+		if (done) return done.status;
+		await sleep(250);
+	}
+	return 0;
+}
+
 describe('npm start', () => {
-	it('starts n8n with the BillPro node and the sandbox, and Ctrl-C stops both', async () => {
+	it('starts n8n with the BillPro node and the sandbox, wires the gateway example, and Ctrl-C stops both', async () => {
 		const userFolder = mkdtempSync(path.join(tmpdir(), 'billpro-start-'));
 		const ports = { n8n: await freePort(), broker: await freePort(), sandbox: await freePort() };
 		const child = spawn('npm', ['start'], {
@@ -54,6 +100,10 @@ describe('npm start', () => {
 			expect(
 				await (await fetch(`http://127.0.0.1:${ports.sandbox}/__sandbox/health`)).json(),
 			).toEqual({ ok: true });
+
+			// The gateway example is active and the sandbox's payment notifications reach it.
+			expect(output).toContain('Sandbox payment notifications go to');
+			await expect(paidOrderNotified(ports.sandbox)).resolves.toBe(200);
 
 			// Ctrl-C.
 			process.kill(-(child.pid as number), 'SIGINT');

@@ -40,6 +40,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  */
 export const SINGLE_PROFILE_TOKEN = 'sandboxsingleprofiletoken'.padEnd(59, '0');
 export const MULTI_PROFILE_TOKEN = 'sandboxmultiprofiletoken'.padEnd(59, '0');
+/** The payment gateway key `npm start` gives the sandbox and n8n's gateway credential (64 hex). */
+export const SANDBOX_GATEWAY_KEY = '5a4e4b0b'.repeat(8);
 
 export interface SandboxProfile {
 	id: number;

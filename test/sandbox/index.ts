@@ -111,6 +111,7 @@ export {
 	PAGE_SIZE,
 	PORT_ENV_VAR,
 	PROFILES,
+	SANDBOX_GATEWAY_KEY,
 	SINGLE_PROFILE_TOKEN,
 	faultErrorText,
 	faultHtmlPage,

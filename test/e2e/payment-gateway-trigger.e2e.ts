@@ -1,0 +1,155 @@
+/**
+ * The BillPro Payment Gateway Trigger in n8n: examples/payment-notifications.json, active, with
+ * the sandbox's gateway sending its encrypted notifications to the trigger's Production URL (as
+ * BillPro Merchant Support sets it up). A person pays an order's payment link in Chromium; the
+ * notification starts the workflow once. The gateway's duplicate starts nothing more, and a
+ * tampered notification is refused and starts nothing.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+import { endpointPath } from '../../nodes/BillPro/shared/api';
+import { GATEWAY_EXAMPLE, gatewayWebhookUrl } from '../../scripts/lib/stack';
+import { SANDBOX_GATEWAY_KEY, SINGLE_PROFILE_TOKEN } from '../sandbox';
+import {
+	activate,
+	deactivate,
+	executionItems,
+	executionsOf,
+	waitForExecutions,
+} from './support/activeWorkflows';
+import { CHROMIUM, CHROMIUM_ARGS } from './support/chromium';
+import { e2e, example, sandbox } from './support/context';
+
+const CUSTOMER_ADA = 1;
+const workflow = example(GATEWAY_EXAMPLE);
+
+interface Delivery {
+	delivery: number;
+	kind: string;
+	status: number;
+	outcome: string;
+}
+
+async function gateway<T>(method: string, urlPath: string, body?: unknown): Promise<T> {
+	const response = await fetch(`${e2e().sandboxUrl}/__sandbox/gateway${urlPath}`, {
+		method,
+		headers: body === undefined ? {} : { 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	if (!response.ok)
+		throw new Error(
+			`${method} gateway${urlPath}: HTTP ${response.status} ${await response.text()}`,
+		);
+	return (await response.json()) as T;
+}
+
+/** Waits until the gateway is done with delivery `number` (delivered or given up); its attempts. */
+async function deliveryDone(number: number): Promise<Delivery[]> {
+	for (let waited = 0; waited < 30_000; waited += 250) {
+		const { deliveries } = await gateway<{ deliveries: Delivery[] }>('GET', '/deliveries');
+		const attempts = deliveries.filter((entry) => entry.delivery === number);
+		if (attempts.some((entry) => entry.outcome === 'delivered' || entry.outcome === 'gave up'))
+			return attempts;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error(`delivery ${number} did not finish in 30 s`);
+}
+
+async function pendingSinglePaymentOrder(): Promise<{ id: number; payment_link: string }> {
+	const products = await sandbox.api<
+		Array<{
+			id: number;
+			product_type: string;
+			product_status: string;
+			currency: string;
+			lock_price: boolean;
+		}>
+	>(SINGLE_PROFILE_TOKEN, 'GET', `${endpointPath('listProducts')}?page=1`);
+	const product = products.body.find(
+		(candidate) =>
+			candidate.product_type === 'single_payment' && candidate.product_status === 'active',
+	);
+	if (!product) throw new Error('no single-payment product in the sandbox');
+	const created = await sandbox.api<{ id: number; payment_link: string }>(
+		SINGLE_PROFILE_TOKEN,
+		'POST',
+		endpointPath('createSingleOrder'),
+		{
+			order: {
+				customer_id: CUSTOMER_ADA,
+				currency: product.currency,
+				order_products: [{ product_id: product.id, quantity: 1 }],
+			},
+		},
+	);
+	if (created.status !== 200)
+		throw new Error(`order: ${created.status} ${JSON.stringify(created.body)}`);
+	return created.body;
+}
+
+describe('Example: a payment notification from the gateway starts the workflow once', () => {
+	let userDataDir: string;
+	let browser: BrowserContext;
+
+	beforeAll(async () => {
+		await sandbox.reset();
+		await activate(workflow.id);
+		await gateway('PUT', '', {
+			url: gatewayWebhookUrl(e2e().n8nUrl, workflow.file),
+			key: SANDBOX_GATEWAY_KEY,
+			maxAttempts: 4,
+			retryDelayMs: 500,
+		});
+		userDataDir = mkdtempSync(path.join(tmpdir(), 'billpro-chromium-'));
+		browser = await chromium.launchPersistentContext(userDataDir, {
+			executablePath: CHROMIUM,
+			headless: true,
+			args: CHROMIUM_ARGS,
+		});
+	});
+
+	afterAll(async () => {
+		await gateway('DELETE', '');
+		await deactivate(workflow.id);
+		await browser?.close();
+		rmSync(userDataDir, { recursive: true, force: true });
+	});
+
+	it('a person pays the payment link; the approved payment starts the workflow with the order', async () => {
+		const order = await pendingSinglePaymentOrder();
+		const page = browser.pages()[0] ?? (await browser.newPage());
+		await page.goto(order.payment_link);
+		await page.click('#pay-approve');
+		await page.locator('#payment-result[data-result="approved"]').waitFor();
+
+		const [run] = await waitForExecutions(workflow.id, 1, 30_000);
+		expect(run.status).toBe('success');
+		const [started] = await executionItems(run.id, 'Payment from the gateway');
+		expect(started).toMatchObject({
+			event: 'paymentApproved',
+			approved: true,
+			orderId: String(order.id),
+		});
+		expect(started).not.toHaveProperty('secretKey');
+		const [thanked] = await executionItems(run.id, 'Thank the customer');
+		expect(thanked).toMatchObject({ order_id: order.id, order_status: 'complete' });
+	});
+
+	it("the gateway's duplicate of that notification is answered 200 and starts nothing more", async () => {
+		const { delivery } = await gateway<{ delivery: number }>('POST', '/resend');
+		const attempts = await deliveryDone(delivery);
+		expect(attempts.at(-1)).toMatchObject({ kind: 'duplicate', status: 200, outcome: 'delivered' });
+		expect(await executionsOf(workflow.id)).toHaveLength(1);
+	});
+
+	it('a tampered notification is refused, retried by the gateway, and never starts the workflow', async () => {
+		const { delivery } = await gateway<{ delivery: number }>('POST', '/tampered', { part: 'tag' });
+		const attempts = await deliveryDone(delivery);
+		expect(attempts.map((attempt) => attempt.status)).toEqual([401, 401, 401, 401]);
+		expect(attempts.at(-1)?.outcome).toBe('gave up');
+		expect(await executionsOf(workflow.id)).toHaveLength(1);
+	});
+});
