@@ -95,6 +95,37 @@ describe('/__sandbox control endpoints (no auth, outside /api/v1)', () => {
 		expect(again.data.customer_id).toBe(first.data.customer_id);
 	});
 
+	it("POST /__sandbox/products/{id} changes a product's price and status, as BillPro's UI does", async () => {
+		const product = sandbox().store.products(1)[0];
+		const res = await rootClient(sandbox()).post(`/__sandbox/products/${product.id}?profile_id=1`, {
+			price: '42.50',
+			product_status: 'inactive',
+		});
+		expect(res.status).toBe(200);
+		expect(res.data).toMatchObject({ id: product.id, price: '42.50', product_status: 'inactive' });
+		const read = await single(sandbox()).get(endpointPath('getProduct', product.id));
+		expect(read.data).toMatchObject({ price: '42.50', product_status: 'inactive' });
+	});
+
+	it.each([
+		[{}, { base: ['give price, product_status (active or inactive) or both'] }],
+		[{ price: 19.99 }, { price: ['must be an amount with at most 2 decimals, such as "19.99"'] }],
+		[{ product_status: 'gone' }, { product_status: ['must be active or inactive'] }],
+	])(
+		'POST /__sandbox/products/{id} with %j changes nothing and answers 422',
+		async (body, errors) => {
+			const product = sandbox().store.products(1)[0];
+			const before = { ...product };
+			const res = await rootClient(sandbox()).post(
+				`/__sandbox/products/${product.id}?profile_id=1`,
+				body,
+			);
+			expect(res.status).toBe(422);
+			expect(res.data).toEqual(errors);
+			expect(sandbox().store.products(1)[0]).toEqual(before);
+		},
+	);
+
 	it('POST /__sandbox/customers/{id}/status deactivates and reactivates a customer', async () => {
 		const marie = sandbox().store.customers(5)[0];
 		const res = await rootClient(sandbox()).post(

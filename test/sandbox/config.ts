@@ -104,6 +104,8 @@ export const CONTROL_MESSAGES = {
 	notSandboxProfile: 'is not a sandbox profile',
 	badStatus: 'must be active or inactive',
 	badOutcome: 'must be approve, soft_decline or hard_decline',
+	badPrice: 'must be an amount with at most 2 decimals, such as "19.99"',
+	noProductChange: 'give price, product_status (active or inactive) or both',
 	/** key `status`: paused, cancelled or complete orders take no payment. */
 	noPayment: (status: string) =>
 		status === 'paused'

@@ -10,6 +10,8 @@
  *   DELETE /__sandbox/faults                             -> clears the pending faults
  *          (see faults.ts; a bad fault spec is 422 keyed like "faults.0.kind", and adds nothing)
  *   POST   /__sandbox/customers/{id}/status?profile_id=N  {"status":"inactive"} -> the customer
+ *   POST   /__sandbox/products/{id}?profile_id=N   {"price":"19.99","product_status":"inactive"}
+ *          -> the product, changed as in BillPro's UI (the API cannot change products)
  *   POST   /__sandbox/orders/{id}/payments?profile_id=N   {"outcome":"approve"} -> {order, payment}
  *          (the payment gateway's answer to the order's next payment: approve, soft_decline or
  *          hard_decline; see resources/order/processPayment.ts)
@@ -89,6 +91,8 @@ function dispatch(
 		return gatewayControl(method, path, body, store);
 	const statusPath = /^\/customers\/([^/]+)\/status$/.exec(path);
 	if (method === 'POST' && statusPath) return setCustomerStatus(statusPath[1], query, body, store);
+	const productPath = /^\/products\/([^/]+)$/.exec(path);
+	if (method === 'POST' && productPath) return changeProduct(productPath[1], query, body, store);
 	const paymentsPath = /^\/orders\/([^/]+)\/payments$/.exec(path);
 	if (method === 'POST' && paymentsPath) return processPayment(paymentsPath[1], query, body, store);
 	throw new HttpError(404, ERRORS.notFound);
@@ -115,6 +119,31 @@ function processPayment(
 		throw unprocessable('outcome', CONTROL_MESSAGES.badOutcome);
 	if (!/^\d+$/.test(rawId)) throw unprocessable('id', MESSAGES.notFound);
 	return store.processPayment(profileId, Number(rawId), outcome as PaymentOutcome);
+}
+
+/** A change made in BillPro's UI: what the BillPro Trigger's New or Changed Product sees. */
+function changeProduct(
+	rawId: string,
+	query: Record<string, string>,
+	body: unknown,
+	store: SandboxStore,
+): unknown {
+	const profileId = sandboxProfile(query, store);
+	const { price, product_status: status } = isJsonObject(body) ? body : {};
+	if (price === undefined && status === undefined)
+		throw unprocessable('base', CONTROL_MESSAGES.noProductChange);
+	if (price !== undefined && (typeof price !== 'string' || !/^\d+(\.\d{1,2})?$/.test(price)))
+		throw unprocessable('price', CONTROL_MESSAGES.badPrice);
+	if (status !== undefined && status !== 'active' && status !== 'inactive')
+		throw unprocessable('product_status', CONTROL_MESSAGES.badStatus);
+	const product = /^\d+$/.test(rawId)
+		? store.changeProductInUi(profileId, Number(rawId), {
+				...(price === undefined ? {} : { price }),
+				...(status === undefined ? {} : { product_status: status }),
+			})
+		: undefined;
+	if (!product) throw unprocessable('id', MESSAGES.notFound);
+	return product;
 }
 
 function setCustomerStatus(
