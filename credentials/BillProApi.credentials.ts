@@ -71,8 +71,9 @@ export class BillProApi implements ICredentialType {
 	];
 
 	/**
-	 * Bearer token on every request, and profile_id only when a profile is set. A function, not
-	 * the generic form: n8n resolves a generic query value that is empty to '' and would send an
+	 * Bearer token on every request, and profile_id only when a profile is set: the node's own
+	 * (Request Options → Profile ID) when it has one, else the credential's. A function, not the
+	 * generic form: n8n resolves a generic query value that is empty to '' and would send an
 	 * empty profile_id to users with a single profile.
 	 */
 	async authenticate(
@@ -80,10 +81,14 @@ export class BillProApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const profileId = String(credentials.profileId ?? '').trim();
+		const nodeProfile = requestOptions.qs?.[QUERY.profileId] !== undefined;
 		return withRequestPolicy({
 			...requestOptions,
 			headers: { ...requestOptions.headers, Authorization: `Bearer ${credentials.apiToken}` },
-			qs: profileId ? { ...requestOptions.qs, [QUERY.profileId]: profileId } : requestOptions.qs,
+			qs:
+				profileId && !nodeProfile
+					? { ...requestOptions.qs, [QUERY.profileId]: profileId }
+					: requestOptions.qs,
 		});
 	}
 

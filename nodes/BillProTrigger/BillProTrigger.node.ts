@@ -12,6 +12,7 @@ import { newCustomerEvent } from './events/newCustomer';
 import { newOrChangedProductEvent } from './events/newOrChangedProduct';
 import { orderStatusChangedEvent } from './events/orderStatusChanged';
 import { scheduledPaymentStatusChangedEvent } from './events/scheduledPaymentStatusChanged';
+import { profileIdOverrideField } from '../BillPro/request/profile';
 import { pollSource } from './pollSource';
 import { triggerSettings, type EventName } from './settings';
 
@@ -109,6 +110,14 @@ export class BillProTrigger implements INodeType {
 							'Whether the first poll after activation starts the workflow with every record that already exists, instead of only noting them',
 					},
 				],
+			},
+			{
+				displayName: 'Request Options',
+				name: 'requestOptions',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [profileIdOverrideField],
 			},
 		],
 	};

@@ -1,5 +1,6 @@
 import { listSearch } from '../harness/listSearch';
-import { runBillPro } from '../harness/workflow';
+import { ActiveTrigger } from '../harness/poll';
+import { asAiTool, runBillPro } from '../harness/workflow';
 import { productOf } from './orderFixtures';
 import { useSandbox } from './sandboxFixture';
 
@@ -118,4 +119,129 @@ describe('Using an API user with several merchant profiles', () => {
 		expect(ids(seven)).toEqual(billPro.sandbox.store.customers(7).map((customer) => customer.id));
 		expect(ids(five).filter((id) => ids(seven).includes(id))).toEqual([]);
 	});
+});
+
+describe("A node's own Profile ID (Request Options) for one credential with several profiles", () => {
+	const billPro = useSandbox();
+	const inProfile7 = { requestOptions: { profileId: '7' } };
+	const profilesSent = () => [...new Set(billPro.requests().map((request) => request.profileId))];
+
+	it("every request of every path carries the node's profile instead of the credential's", async () => {
+		const credentials = billPro.multiProfile('5');
+		const created = await runBillPro({
+			credentials,
+			parameters: {
+				resource: 'customer',
+				operation: 'create',
+				firstName: 'Ida',
+				lastName: 'Seven',
+				email: 'ida7@example.com',
+				...inProfile7,
+			},
+		});
+		expect(created.error).toBeUndefined();
+		const customer = { __rl: true, mode: 'id', value: String(created.items[0].json.id) };
+		const updated = await runBillPro({
+			credentials,
+			parameters: {
+				resource: 'customer',
+				operation: 'update',
+				customer,
+				updateFields: { lastName: 'Sevens' },
+				...inProfile7,
+			},
+		});
+		expect(updated.error).toBeUndefined();
+		const listed = await runBillPro({
+			credentials,
+			parameters: { resource: 'customer', operation: 'getAll', returnAll: true, ...inProfile7 },
+		});
+		expect(listed.items.map((item) => item.json.id)).toEqual(
+			billPro.sandbox.store.customers(7).map((c) => c.id),
+		);
+		const asTool = await asAiTool(
+			async () =>
+				await runBillPro({
+					credentials,
+					parameters: {
+						resource: 'customer',
+						operation: 'create',
+						firstName: 'Tom',
+						lastName: 'Seven',
+						email: 'tom7@example.com',
+						...inProfile7,
+					},
+				}),
+		);
+		expect(asTool.error).toBeUndefined();
+		const search = await listSearch(
+			'searchProducts',
+			credentials,
+			undefined,
+			undefined,
+			inProfile7,
+		);
+		expect(search.results.length).toBe(billPro.sandbox.store.products(7).length);
+		await new ActiveTrigger(credentials, { events: ['newCustomer'], ...inProfile7 }).poll();
+		expect(profilesSent()).toEqual(['7']);
+		expect(billPro.sandbox.store.customers(5).some((c) => c.email === 'ida7@example.com')).toBe(
+			false,
+		);
+	});
+
+	it("an empty Profile ID, also from an expression, uses the credential's", async () => {
+		const credentials = billPro.multiProfile('5');
+		await runBillPro({
+			credentials,
+			parameters: {
+				resource: 'product',
+				operation: 'getAll',
+				limit: 5,
+				requestOptions: { profileId: '' },
+			},
+		});
+		await new ActiveTrigger(credentials, {
+			events: ['newCustomer'],
+			requestOptions: { profileId: '' },
+		}).poll();
+		expect(profilesSent()).toEqual(['5']);
+	});
+
+	it.each(['seven', '7 ', -7, 'profile 7'])(
+		'refuses a Profile ID of %p before any request, naming the field',
+		async (profileId) => {
+			const credentials = billPro.multiProfile('5');
+			const routed = await runBillPro({
+				credentials,
+				parameters: {
+					resource: 'product',
+					operation: 'getAll',
+					limit: 5,
+					requestOptions: { profileId },
+				},
+			});
+			expect(routed.error?.message).toMatch(
+				/^'Profile ID' under Request Options must be a profile's ID/,
+			);
+			const created = await runBillPro({
+				credentials,
+				parameters: {
+					resource: 'customer',
+					operation: 'create',
+					firstName: 'No',
+					lastName: 'Body',
+					email: 'nobody@example.com',
+					requestOptions: { profileId },
+				},
+			});
+			expect(created.error?.message).toMatch(/^'Profile ID' under Request Options/);
+			await expect(
+				new ActiveTrigger(credentials, {
+					events: ['newCustomer'],
+					requestOptions: { profileId },
+				}).poll(),
+			).rejects.toThrow(/'Profile ID' under Request Options/);
+			expect(billPro.requests()).toEqual([]);
+		},
+	);
 });

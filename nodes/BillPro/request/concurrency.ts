@@ -2,6 +2,7 @@ import type { IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import type { ItemContext } from './itemContext';
 import { NodeOperationError } from 'n8n-workflow';
 import { isNotSet, requireWholeNumber } from '../shared/validation';
+import { profileIdOverrideField } from './profile';
 
 /**
  * n8n runs a declarative node's items all at once (its Batching only pauses between batches).
@@ -47,6 +48,7 @@ export const requestOptionsField: INodeProperties = {
 			description:
 				'For Get Many: how many pages are requested at the same time once a list goes on past its first page (at most 20, and at most Max Concurrent Requests). More is faster over a slow network; up to one fewer requests land past the end of the list.',
 		},
+		profileIdOverrideField,
 	],
 };
 

@@ -15,6 +15,7 @@ import { checkMaxConcurrency, withRequestSlot } from './concurrency';
 import { resourceName, throwOnErrorResponse } from './errors';
 import { itemRequestHook, parkingErrors } from './itemFailures';
 import { checkBaseUrl } from './policy';
+import { applyProfileOverride } from './profile';
 import { withRetries } from './retries';
 
 /**
@@ -75,7 +76,12 @@ export function operationRouting(
 		// node decides how a request is sent: here, with bounded retries (retries.ts).
 		send: {
 			paginate: true,
-			preSend: [checkBaseUrl, checkMaxConcurrency, ...(options.preSend ?? [])].map(parkingErrors),
+			preSend: [
+				checkBaseUrl,
+				checkMaxConcurrency,
+				applyProfileOverride,
+				...(options.preSend ?? []),
+			].map(parkingErrors),
 		},
 		operations: { pagination: sendWithRetries },
 		output: {

@@ -15,6 +15,7 @@ import { withRequestSlot } from './concurrency';
 import { billProError, isFailedAnswer } from './errors';
 import type { ItemContext } from './itemContext';
 import { CREDENTIAL_TYPE, DEFAULT_TIMEOUT_MS, requireBaseUrl } from './policy';
+import { profileIdOverride, withProfileOverride } from './profile';
 import { withRetries } from './retries';
 
 export { CREDENTIAL_TYPE } from './policy';
@@ -42,13 +43,15 @@ type Caller = ItemContext | ILoadOptionsFunctions;
 
 const isItem = (context: Caller): context is ItemContext => 'getItemIndex' in context;
 
-function requestOptionsOf(context: Caller): RequestOptions {
+function requestOptionsParameter(context: Caller): unknown {
 	try {
-		return (context.getNodeParameter('requestOptions', {}) ?? {}) as RequestOptions;
+		return context.getNodeParameter('requestOptions', {}) ?? {};
 	} catch {
 		return {};
 	}
 }
+
+const requestOptionsOf = (context: Caller) => requestOptionsParameter(context) as RequestOptions;
 
 /** What RoutingNode adds from the node's Request Options to a routed request: timeout, proxy, SSL. */
 function httpOptionsOf(context: Caller): Partial<IHttpRequestOptions> {
@@ -110,7 +113,14 @@ export async function sendToBillPro(
 			endpoint,
 			options.id === undefined ? undefined : encodeURIComponent(options.id),
 		),
-		qs: options.qs,
+		qs: withProfileOverride(
+			options.qs,
+			profileIdOverride(
+				context.getNode(),
+				requestOptionsParameter(context),
+				isItem(context) ? context.getItemIndex() : undefined,
+			),
+		),
 		headers: {
 			Accept: 'application/json',
 			...(options.body ? { 'Content-Type': 'application/json' } : {}),
