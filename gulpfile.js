@@ -1,4 +1,4 @@
-const { src, dest } = require('gulp');
+const { src, dest, parallel } = require('gulp');
 
 // tsc compiles the TypeScript; n8n also needs the SVG icons next to the compiled files.
 function buildIcons() {
@@ -8,4 +8,13 @@ function buildIcons() {
 	}).pipe(dest('dist'));
 }
 
-exports['build:icons'] = buildIcons;
+// The output schemas n8n reads next to each compiled node: the editor's schema preview and the
+// AI's mock data (nodes/<Node>/__schema__/v<version>/<resource>/<operation>.json, or
+// v<version>/output.json for a trigger), copied with the same relative paths.
+function buildSchemas() {
+	return src(['nodes/**/__schema__/**/*.json'], { base: '.', encoding: false }).pipe(dest('dist'));
+}
+
+// `npm run build` runs build:icons: it copies the schemas too.
+exports['build:schemas'] = buildSchemas;
+exports['build:icons'] = parallel(buildIcons, buildSchemas);
