@@ -1,7 +1,7 @@
 /**
  * The n8n editor in headless Chromium: sign in, add the BillPro node to a new workflow from the
  * nodes panel, and save a screenshot of its parameter panel as docs/billpro-node.png (the
- * README shows it).
+ * README shows it); and the schema preview of an unexecuted BillPro node (docs/schema-preview.png).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,9 +11,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { OWNER } from '../../scripts/lib/n8n';
 import { REPO_ROOT } from '../../scripts/lib/package';
 import { CHROMIUM, CHROMIUM_ARGS } from './support/chromium';
-import { e2e } from './support/context';
+import { e2e, importWorkflow } from './support/context';
 
 const SCREENSHOT = path.join(REPO_ROOT, 'docs', 'billpro-node.png');
+const SCHEMA_SCREENSHOT = path.join(REPO_ROOT, 'docs', 'schema-preview.png');
 
 describe('The n8n editor', () => {
 	let userDataDir: string;
@@ -91,5 +92,73 @@ describe('The n8n editor', () => {
 
 		mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
 		await ndv.screenshot({ path: SCREENSHOT });
+	});
+
+	it("shows an unexecuted BillPro node's output fields in the next node's input panel (the schema preview)", async () => {
+		const { n8nUrl, credential } = e2e();
+		await importWorkflow({
+			id: 'BillProSchemaPreview',
+			name: 'BillPro schema preview',
+			nodes: [
+				{
+					id: 'sp-1',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
+				{
+					id: 'sp-2',
+					name: 'Get a customer',
+					type: 'n8n-nodes-billpro.billPro',
+					typeVersion: 1,
+					position: [220, 0],
+					credentials: { billProApi: { id: credential.id, name: credential.name } },
+					parameters: {
+						resource: 'customer',
+						operation: 'get',
+						customer: { __rl: true, mode: 'id', value: '1' },
+					},
+				},
+				{
+					id: 'sp-3',
+					name: 'Use the customer',
+					type: 'n8n-nodes-base.set',
+					typeVersion: 3.4,
+					position: [440, 0],
+					parameters: { assignments: { assignments: [] }, options: {} },
+				},
+			],
+			connections: {
+				Start: { main: [[{ node: 'Get a customer', type: 'main', index: 0 }]] },
+				'Get a customer': { main: [[{ node: 'Use the customer', type: 'main', index: 0 }]] },
+			},
+			settings: {},
+			active: false,
+		});
+		await page.goto(`${n8nUrl}/workflow/BillProSchemaPreview`);
+		await page
+			.locator('[data-test-id="canvas-node"][data-node-name="Use the customer"]')
+			.dblclick();
+		const input = page.locator('[data-test-id="ndv-input-panel"]');
+		await input.getByText('Usually outputs the following fields', { exact: false }).waitFor();
+		// Customer → Get with Simplify, its default: the fields of its __schema__ file.
+		const fields = [
+			'id',
+			'customer_id',
+			'first_name',
+			'last_name',
+			'email',
+			'phone',
+			'status',
+			'organisation_name',
+			'billing_country',
+			'created_at',
+		];
+		for (const field of fields) await input.getByText(field, { exact: true }).first().waitFor();
+		await page.waitForTimeout(500);
+		await page.mouse.move(0, 0);
+		await page.locator('[data-test-id="ndv"]').screenshot({ path: SCHEMA_SCREENSHOT });
 	});
 });

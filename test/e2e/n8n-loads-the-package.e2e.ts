@@ -80,6 +80,24 @@ describe('n8n loads n8n-nodes-billpro as a community package', () => {
 		});
 	});
 
+	it.each([
+		['customer/get', 'email'],
+		['order/create', 'payment_link'],
+		['scheduledPayment/getAll', 'status'],
+	])(
+		"serves the package's output schema of %s, which the editor's schema preview reads",
+		async (operation, field) => {
+			const rest = await n8nRest();
+			const { status, body } = await rest.request<{
+				type: string;
+				properties: Record<string, unknown>;
+			}>('GET', `/schemas/n8n-nodes-billpro.billPro/1.0.0/${operation}.json`);
+			expect(status).toBe(200);
+			expect(body.type).toBe('object');
+			expect(body.properties).toHaveProperty(field);
+		},
+	);
+
 	it('lists the BillPro API credential type with its four fields', async () => {
 		const rest = await n8nRest();
 		const { status, body } = await rest.request<NodeTypeDescription[]>(
