@@ -15,6 +15,5 @@ function buildSchemas() {
 	return src(['nodes/**/__schema__/**/*.json'], { base: '.', encoding: false }).pipe(dest('dist'));
 }
 
-// `npm run build` runs build:icons: it copies the schemas too.
-exports['build:schemas'] = buildSchemas;
-exports['build:icons'] = parallel(buildIcons, buildSchemas);
+// `npm run build` runs build:assets: the icons and the schemas.
+exports['build:assets'] = parallel(buildIcons, buildSchemas);
