@@ -178,6 +178,36 @@ export function httpCreateParameters(baseUrl: string, batchSize: number): INodeP
 	};
 }
 
+/**
+ * The same create mapped as the BillPro workflow maps it: three body fields, each its own
+ * expression (`customer.first_name` = `{{ $json.first }}`, …; v4 builds the nested body from
+ * the dotted names), and Batching with a Batch Interval: the node pauses `batchInterval` ms
+ * after every `batchSize` items, its only way to keep fewer requests in flight.
+ */
+export function httpFairCreateParameters(
+	baseUrl: string,
+	batchSize: number,
+	batchInterval: number,
+): INodeParameters {
+	return {
+		method: 'POST',
+		url: `${baseUrl}${LIST_PATH.customer}`,
+		authentication: 'none',
+		...AUTH_HEADERS,
+		sendBody: true,
+		contentType: 'json',
+		specifyBody: 'keypair',
+		bodyParameters: {
+			parameters: [
+				{ name: 'customer.first_name', value: '={{ $json.first }}' },
+				{ name: 'customer.last_name', value: '={{ $json.last }}' },
+				{ name: 'customer.email', value: '={{ $json.email }}' },
+			],
+		},
+		options: { batching: { batch: { batchSize, batchInterval } } },
+	};
+}
+
 /** One workflow run: the HTTP Request node as the start node, fed one empty item. */
 export async function httpRequestReturnAll(
 	baseUrl: string,

@@ -9,7 +9,14 @@
  * repetition, chained with "Execute Once" so each runs once. Its time is the node's own
  * executionTime in n8n's run data (the CLI's start-up is not counted). Every client gets its own
  * sandbox (bench/sandboxProcess.ts) so its requests and new TCP connections can be counted.
- * Prints a markdown report and writes it to bench/results-n8n.md. Flags: --quick (1 repetition).
+ * The floor node (bench/floorNode.ts) is installed into the same n8n as a community package of
+ * its own (bench/floorPackage.ts). Every n8n run and raw script preloads bench/inFlightCounter.cjs,
+ * which counts the requests in flight on the client's side.
+ * Prints a markdown report and writes it to bench/results-n8n.md. Flags: --quick (1 repetition);
+ * --only=p0,n5 (these jobs), --clients=node,floor (these clients, also ones no job has by default:
+ * floorCredentialPerRequest) and --reps=N (repetitions per
+ * job), which write bench/results-n8n.partial.md; --cpu-prof=DIR (a V8 CPU profile of every
+ * timed `n8n execute` in DIR).
  */
 // First: sets N8N_USER_FOLDER before anything loads n8n-core (n8nJobs → httpRequestNode imports it).
 import { n8nTeardown } from './n8nEnv';
@@ -33,19 +40,29 @@ import { freePort, run } from '../scripts/lib/proc';
 import { startStack } from '../scripts/lib/stack';
 import { SINGLE_PROFILE_TOKEN } from '../test/sandbox/config';
 import type { IDataObject } from 'n8n-workflow';
+import { installFloorPackage } from './floorPackage';
 import {
 	CATALOGUE,
 	CLIENT_LABEL,
 	CONCURRENCY,
 	COUNT_JOB,
 	CREATES,
+	clientFits,
+	executeGroups,
+	isRaw,
 	jobs,
+	PAGES_AHEAD,
 	stepName,
 	workflowFor,
 	type Client,
 	type Job,
 } from './n8nJobs';
-import { renderReport, type ExpressionStat, type Result } from './n8nReport';
+import {
+	renderReport,
+	type ClientInFlight,
+	type ExpressionStat,
+	type Result,
+} from './n8nReport';
 import { checkCreated, checkList } from './rawClients';
 import type { RawJob } from './rawChild';
 import { gitDescription, ms } from './report';
@@ -54,7 +71,30 @@ import type { SandboxSpec } from './sandboxProcess';
 
 const ROOT = path.join(__dirname, '..');
 const quick = process.argv.includes('--quick');
-const JOBS = jobs(quick);
+const listFlag = (name: string) =>
+	process.argv
+		.find((arg) => arg.startsWith(`--${name}=`))
+		?.slice(name.length + 3)
+		.split(',')
+		.filter(Boolean);
+const onlyJobs = listFlag('only');
+const onlyClients = listFlag('clients');
+const repsFlag = Number(listFlag('reps')?.[0] ?? NaN);
+const partial =
+	quick || !!onlyJobs || !!onlyClients || Number.isFinite(repsFlag) || !!listFlag('cpu-prof');
+const JOBS = jobs(quick)
+	.filter((job) => !onlyJobs || onlyJobs.includes(job.id))
+	.map((job) => ({
+		...job,
+		reps: Number.isFinite(repsFlag) ? repsFlag : job.reps,
+		clients: onlyClients
+			? (onlyClients as Client[]).filter((client) => clientFits(job, client))
+			: job.clients,
+	}))
+	.filter((job) => job.clients.length > 0);
+const IN_FLIGHT_COUNTER = path.join(__dirname, 'inFlightCounter.cjs');
+/** --cpu-prof=DIR: every `n8n execute` of a timed job writes a V8 CPU profile into DIR. */
+const cpuProfileDir = listFlag('cpu-prof')?.[0];
 
 const log = (line: string) => console.error(line);
 
@@ -99,6 +139,12 @@ async function main(): Promise<void> {
 		});
 		await stack.stop();
 		const { runtime, n8nOptions } = stack;
+		await installFloorPackage(
+			runtime,
+			n8nOptions.userFolder,
+			workDir,
+			path.join(workDir, 'logs', 'floor-package.log'),
+		);
 
 		const credentials = specs.map((spec, index) => ({
 			id: `billproBench${String(index).padStart(4, '0')}`,
@@ -119,45 +165,55 @@ async function main(): Promise<void> {
 		});
 		rmSync(credentialFile);
 
+		const credentialOf = (name: string) => credentials[specs.findIndex((s) => s.name === name)];
 		for (const job of JOBS) {
-			for (const client of job.clients) {
-				const name = `${job.id}-${client}`;
-				const server = sandboxes.servers[name];
-				await sandboxes.reset(server.port);
-				const result: Result = {
-					job,
-					client,
-					samples: [],
-					stats: { requests: 0, peakInFlight: 0, newConnections: 0 },
-				};
+			const measured: Result[] = [];
+			for (const group of executeGroups(job)) {
+				const targets = group.map((client) => {
+					const name = `${job.id}-${client}`;
+					const server = sandboxes.servers[name];
+					return { client, server, credential: credentialOf(name) };
+				});
+				for (const { server } of targets) await sandboxes.reset(server.port);
+				let runs = new Map<Client, Measured>();
+				let error: string | undefined;
 				try {
-					result.samples =
-						client === 'raw' || client === 'rawNewConnection'
-							? await runRaw(runtime.node, job, server.baseUrl, client === 'raw')
-							: await runInN8n(
-									n8nOptions,
-									job,
-									client,
-									server.baseUrl,
-									credentials[specs.findIndex((s) => s.name === name)],
-									workDir,
-								);
-				} catch (error) {
-					result.error = (error instanceof Error ? error.message : String(error))
+					runs = isRaw(group[0])
+						? new Map([
+								[group[0], await runRaw(runtime.node, job, group[0], targets[0].server, workDir)],
+							])
+						: await runInN8n(n8nOptions, job, targets, workDir);
+				} catch (caught) {
+					error = (caught instanceof Error ? caught.message : String(caught))
 						.replace(/\s+/g, ' ')
 						.slice(0, 400);
 				}
-				result.stats = await sandboxes.stats(server.port);
-				results.push(result);
-				log(
-					`  ${job.title} @${job.latencyMs} ms, ${CLIENT_LABEL[client]}: ${result.error ? `FAILED ${result.error}` : result.samples.map(ms).join(', ') + ' ms'}`,
-				);
+				for (const { client, server } of targets) {
+					const run = runs.get(client);
+					const result: Result = {
+						job,
+						client,
+						samples: run?.samples ?? [],
+						clientPeak: run?.clientPeak,
+						stats: await sandboxes.stats(server.port),
+						error: run ? undefined : (error ?? 'no result'),
+					};
+					measured.push(result);
+					log(
+						`  ${job.title} @${job.latencyMs} ms, ${CLIENT_LABEL[client]}${group.length > 1 ? ' (interleaved)' : ''}: ${result.error ? `FAILED ${result.error}` : result.samples.map(ms).join(', ') + ' ms'}`,
+					);
+				}
+			}
+			// In the job's order of clients.
+			for (const client of job.clients) {
+				const result = measured.find((r) => r.client === client);
+				if (result) results.push(result);
 			}
 		}
 
 		const expressions = await countExpressions(
 			n8nOptions,
-			sandboxes.servers[COUNT_JOB.id].baseUrl,
+			sandboxes.servers[COUNT_JOB.id],
 			credentials[specs.findIndex((spec) => spec.name === COUNT_JOB.id)],
 			workDir,
 		);
@@ -168,9 +224,10 @@ async function main(): Promise<void> {
 			seconds: Math.round((Date.now() - t0) / 1000),
 			code,
 			quick,
+			flags: process.argv.slice(2).join(' '),
 		});
 		console.log(report);
-		const file = path.join(__dirname, quick ? 'results-n8n.partial.md' : 'results-n8n.md');
+		const file = path.join(__dirname, partial ? 'results-n8n.partial.md' : 'results-n8n.md');
 		writeFileSync(file, report);
 		log(`Written to ${path.relative(ROOT, file)}`);
 	} finally {
@@ -182,13 +239,13 @@ async function main(): Promise<void> {
 
 async function countExpressions(
 	n8nOptions: N8nOptions,
-	baseUrl: string,
+	server: { baseUrl: string; port: number },
 	credential: { id: string },
 	workDir: string,
 ): Promise<ExpressionStat[] | string> {
 	const statsFile = path.join(workDir, 'expressions.json');
 	try {
-		await runInN8n(n8nOptions, COUNT_JOB, 'node', baseUrl, credential, workDir, {
+		await runInN8n(n8nOptions, COUNT_JOB, [{ client: 'node', server, credential }], workDir, {
 			nodeArgs: ['--require', path.join(__dirname, 'expressionCounter.cjs')],
 			env: {
 				BILLPRO_N8N_WORKFLOW: createRequire(n8nOptions.runtime.n8nBin).resolve('n8n-workflow'),
@@ -203,17 +260,56 @@ async function countExpressions(
 
 let workflowCount = 0;
 
+interface Measured {
+	samples: number[];
+	/** Requests in flight on the client's side (bench/inFlightCounter.cjs). */
+	clientPeak?: ClientInFlight;
+}
+
+/** Node arguments and environment that preload bench/inFlightCounter.cjs for one run. */
+function inFlightCounting(workDir: string, ports: number[], id: string) {
+	const file = path.join(workDir, `${id}.inflight.json`);
+	return {
+		file,
+		nodeArgs: ['--require', IN_FLIGHT_COUNTER],
+		env: { BILLPRO_IN_FLIGHT_PORTS: ports.join(','), BILLPRO_IN_FLIGHT_STATS: file },
+	};
+}
+
+/** What the counter wrote, by port. */
+function readClientPeaks(file: string): Map<number, ClientInFlight> {
+	try {
+		const stats = JSON.parse(readFileSync(file, 'utf8')) as Record<string, ClientInFlight>;
+		return new Map(Object.entries(stats).map(([port, counts]) => [Number(port), counts]));
+	} catch {
+		return new Map();
+	} finally {
+		rmSync(file, { force: true });
+	}
+}
+
+/** One `n8n execute` of a job for one or more clients (interleaved), each with its sandbox. */
 async function runInN8n(
 	n8nOptions: N8nOptions,
 	job: Job,
-	client: Client,
-	baseUrl: string,
-	credential: { id: string },
+	targets: Array<{
+		client: Client;
+		server: { baseUrl: string; port: number };
+		credential: { id: string };
+	}>,
 	workDir: string,
 	extra: Parameters<typeof executeToFile>[4] = {},
-): Promise<number[]> {
+): Promise<Map<Client, Measured>> {
 	const id = `BillProBench${String(++workflowCount).padStart(4, '0')}`;
-	const { workflow, inputs } = workflowFor(job, client, id, baseUrl, credential.id);
+	const { workflow, inputs } = workflowFor(
+		job,
+		targets.map(({ client, server, credential }) => ({
+			client,
+			baseUrl: server.baseUrl,
+			credential: credential.id,
+		})),
+		id,
+	);
 	const file = path.join(workDir, `${id}.json`);
 	writeFileSync(file, JSON.stringify(workflow));
 	const logFile = path.join(workDir, 'logs', `${id}.log`);
@@ -222,7 +318,24 @@ async function runInN8n(
 		brokerPort: await freePort(),
 	});
 	const output = path.join(workDir, `${id}.out`);
-	const code = await executeToFile(n8nOptions, id, output, logFile, extra);
+	const counting = inFlightCounting(
+		workDir,
+		targets.map(({ server }) => server.port),
+		id,
+	);
+	const profiling =
+		cpuProfileDir && job !== COUNT_JOB
+			? [
+					'--cpu-prof',
+					`--cpu-prof-dir=${path.resolve(cpuProfileDir)}`,
+					`--cpu-prof-name=${job.id}-${targets.map((t) => t.client).join('+')}-${id}.cpuprofile`,
+				]
+			: [];
+	const code = await executeToFile(n8nOptions, id, output, logFile, {
+		nodeArgs: [...profiling, ...counting.nodeArgs, ...(extra.nodeArgs ?? [])],
+		env: { ...counting.env, ...extra.env },
+	});
+	const clientPeaks = readClientPeaks(counting.file);
 	let parsed: ReturnType<typeof parseRawOutput>;
 	try {
 		parsed = parseRawOutput(readFileSync(output, 'utf8'));
@@ -241,18 +354,22 @@ async function runInN8n(
 			data?: { main: Array<Array<{ json: IDataObject }> | null> };
 		}>
 	>;
-	const samples: number[] = [];
-	for (let round = -job.warmups; round < job.reps; round++) {
-		const name = stepName(round);
-		const step = runData[name]?.[0];
-		if (!step || step.error)
-			throw new Error(`${name} in n8n: ${step?.error?.message ?? 'did not run'}`);
-		const records = (step.data?.main[0] ?? []).map((item) => item.json);
-		if (job.kind === 'list') checkList(`${client} ${name}`, records, CATALOGUE);
-		else checkCreated(`${client} ${name}`, records, inputs.get(name) ?? []);
-		if (round >= 0) samples.push(step.executionTime ?? NaN);
+	const measured = new Map<Client, Measured>();
+	for (const { client, server } of targets) {
+		const samples: number[] = [];
+		for (let round = -job.warmups; round < job.reps; round++) {
+			const name = stepName(round, client);
+			const step = runData[name]?.[0];
+			if (!step || step.error)
+				throw new Error(`${name} in n8n: ${step?.error?.message ?? 'did not run'}`);
+			const records = (step.data?.main[0] ?? []).map((item) => item.json);
+			if (job.kind === 'list') checkList(name, records, CATALOGUE);
+			else checkCreated(name, records, inputs.get(name) ?? []);
+			if (round >= 0) samples.push(step.executionTime ?? NaN);
+		}
+		measured.set(client, { samples, clientPeak: clientPeaks.get(server.port) });
 	}
-	return samples;
+	return measured;
 }
 
 /**
@@ -296,9 +413,12 @@ async function executeToFile(
 async function runRaw(
 	node: string,
 	job: Job,
-	baseUrl: string,
-	keepAlive: boolean,
-): Promise<number[]> {
+	client: Client,
+	server: { baseUrl: string; port: number },
+	workDir: string,
+): Promise<Measured> {
+	const { baseUrl } = server;
+	const keepAlive = client !== 'rawNewConnection';
 	const rawJob: RawJob =
 		job.kind === 'list'
 			? {
@@ -309,6 +429,7 @@ async function runRaw(
 					warmups: job.warmups,
 					reps: job.reps,
 					keepAlive,
+					pagesAhead: client === 'rawAhead' ? PAGES_AHEAD : undefined,
 				}
 			: {
 					kind: 'create',
@@ -320,16 +441,25 @@ async function runRaw(
 					reps: job.reps,
 					keepAlive,
 				};
+	const counting = inFlightCounting(workDir, [server.port], `raw-${job.id}-${client}`);
 	const { stdout } = await run(
 		node,
-		['--import', 'tsx', path.join(__dirname, 'rawChild.ts'), JSON.stringify(rawJob)],
+		[
+			...counting.nodeArgs,
+			'--import',
+			'tsx',
+			path.join(__dirname, 'rawChild.ts'),
+			JSON.stringify(rawJob),
+		],
 		{
 			cwd: ROOT,
+			env: { ...process.env, ...counting.env },
 			capture: true,
 			timeoutMs: 300_000,
 		},
 	);
-	return (JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { samples: number[] }).samples;
+	const { samples } = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { samples: number[] };
+	return { samples, clientPeak: readClientPeaks(counting.file).get(server.port) };
 }
 
 main().catch((error: unknown) => {

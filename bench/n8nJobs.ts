@@ -4,23 +4,80 @@
  * them: Manual Trigger, untimed warm-up nodes, then one node per repetition, chained with
  * "Execute Once" so that each runs once.
  */
+import { PAGES_AHEAD } from '../nodes/BillPro/shared/pagination';
+import { FLOOR_TYPE } from './floorPackage';
 import {
 	httpCreateParameters,
+	httpFairCreateParameters,
 	httpRequestParameters,
 	HTTP_REQUEST_VERSION,
 } from './httpRequestNode';
-import { createInputs, type CreateInput, type ListResource } from './rawClients';
+import { createInputs, LIST_PATH, type CreateInput, type ListResource } from './rawClients';
 
 export const CATALOGUE = 10_000;
 export const CREATES = 1_000;
+/** Items per Batch of the BillPro node's create: its requests at a time (shared/concurrency.ts). */
 export const CONCURRENCY = 10;
-export type Client = 'node' | 'http' | 'raw' | 'rawNewConnection';
+/** Return All's pages in flight: the BillPro node's (shared/pagination.ts), and the floor's. */
+export { PAGES_AHEAD };
+
+/**
+ * The HTTP Request node's Batch Interval in its fair create, per latency: with Items per Batch
+ * 10 it pauses this long after every 10 items, the only way it has to bound its requests in
+ * flight (it never waits for a batch's answers). Measured on 2026-12-01 (client side, the median
+ * in flight as a request starts / the most at once): at 0 ms latency, 0 ms → 501 / 1000, 10 ms
+ * → 12 / 30, 30 ms → 6 / 27; at 50 ms, 50 ms → 15 / 20, 60 ms → 11 / 30, 80 ms → 6 / 20. The
+ * smallest interval that keeps its median near the BillPro node's 10: 10 ms and 60 ms (the
+ * report's "client in flight" column shows what each run had).
+ */
+export const HTTP_FAIR_INTERVAL_MS: Record<number, number> = { 0: 10, 50: 60 };
+
+/**
+ * - node: the BillPro node as a user sets it up (Return All: PAGES_AHEAD pages in flight; create:
+ *   Items per Batch 10 → 10 requests in flight).
+ * - node1: the BillPro node with Max Concurrent Requests 1 (Return All one page at a time: the
+ *   HTTP Request node's pagination cannot read ahead, so this is the equal-concurrency match).
+ * - floor: bench/floorNode.ts, the same requests in flight as `node`.
+ * - http: n8n's HTTP Request node as the bench has always set it up (its default: the create's
+ *   body as one JSON expression, Batching 10 / 0 ms, which does not bound requests in flight).
+ * - httpFair: the create with the three fields as three expressions, and a Batch Interval that
+ *   keeps about 10 requests in flight (HTTP_FAIR_INTERVAL_MS). Lists: the same as `http`.
+ * - raw: axios with keep-alive; lists one page at a time, the create 10 workers.
+ * - rawAhead: axios with keep-alive, Return All in the node's pattern (page 1, then PAGES_AHEAD
+ *   at a time): the raw script at the BillPro node's concurrency.
+ * - rawNewConnection: as `raw`, a new TCP connection per request (as n8n sends).
+ */
+export type Client =
+	| 'node'
+	| 'node1'
+	| 'floor'
+	| 'floorCredentialPerRequest'
+	| 'floorTurns'
+	| 'http'
+	| 'httpFair'
+	| 'raw'
+	| 'rawAhead'
+	| 'rawNewConnection';
 export const CLIENT_LABEL: Record<Client, string> = {
 	node: 'BillPro node in n8n',
-	http: `HTTP Request node v${HTTP_REQUEST_VERSION} in n8n`,
+	node1: 'BillPro node, Max Concurrent Requests 1',
+	floor: 'floor node (bench/floorNode.ts)',
+	floorCredentialPerRequest: 'floor node, credential read per request',
+	floorTurns: 'floor node, one item prepared per event-loop turn',
+	http: `HTTP Request node v${HTTP_REQUEST_VERSION}, default`,
+	httpFair: `HTTP Request node v${HTTP_REQUEST_VERSION}, fair`,
 	raw: 'raw axios script',
+	rawAhead: `raw axios, ${PAGES_AHEAD} pages at a time`,
 	rawNewConnection: 'raw axios, new connection per request',
 };
+/** Whether a client can run a job: node1 and rawAhead are for lists only, floorTurns creates. */
+export const clientFits = (job: Pick<Job, 'kind'>, client: Client) =>
+	client in CLIENT_LABEL &&
+	(job.kind === 'list'
+		? client !== 'floorTurns'
+		: client !== 'node1' && client !== 'rawAhead');
+export const isRaw = (client: Client) =>
+	client === 'raw' || client === 'rawAhead' || client === 'rawNewConnection';
 
 export interface Job {
 	id: string;
@@ -35,6 +92,8 @@ export interface Job {
 
 /** The timed jobs; `quick`: one repetition each. */
 export function jobs(quick: boolean): Job[] {
+	const list = ['node', 'floor', 'node1', 'raw', 'rawAhead', 'rawNewConnection', 'http'];
+	const create = ['node', 'floor', 'raw', 'rawNewConnection', 'httpFair', 'http'];
 	return [
 		{
 			id: 'p0',
@@ -42,7 +101,7 @@ export function jobs(quick: boolean): Job[] {
 			latencyMs: 0,
 			kind: 'list',
 			resource: 'product',
-			clients: ['node', 'raw', 'rawNewConnection', 'http'],
+			clients: list,
 			warmups: 1,
 			reps: 3,
 		},
@@ -52,7 +111,7 @@ export function jobs(quick: boolean): Job[] {
 			latencyMs: 0,
 			kind: 'list',
 			resource: 'customer',
-			clients: ['node', 'raw', 'rawNewConnection', 'http'],
+			clients: list,
 			warmups: 1,
 			reps: 3,
 		},
@@ -62,7 +121,7 @@ export function jobs(quick: boolean): Job[] {
 			latencyMs: 0,
 			kind: 'create',
 			resource: 'customer',
-			clients: ['node', 'raw', 'rawNewConnection', 'http'],
+			clients: create,
 			warmups: 1,
 			reps: 3,
 		},
@@ -72,7 +131,7 @@ export function jobs(quick: boolean): Job[] {
 			latencyMs: 50,
 			kind: 'list',
 			resource: 'product',
-			clients: ['node', 'raw', 'http'],
+			clients: list.filter((client) => client !== 'rawNewConnection'),
 			warmups: 0,
 			reps: 1,
 		},
@@ -82,9 +141,9 @@ export function jobs(quick: boolean): Job[] {
 			latencyMs: 50,
 			kind: 'create',
 			resource: 'customer',
-			clients: ['node', 'raw', 'http'],
-			warmups: 0,
-			reps: 1,
+			clients: create.filter((client) => client !== 'rawNewConnection'),
+			warmups: 1,
+			reps: 3,
 		},
 	].map((job) => ({ ...job, reps: quick ? 1 : job.reps }) as Job);
 }
@@ -113,31 +172,113 @@ interface WorkflowNode {
 }
 
 const BILLPRO_TYPE = 'n8n-nodes-billpro.billPro';
-export const stepName = (round: number) => (round < 0 ? `Warm-up ${-round}` : `Rep ${round + 1}`);
+/** The timed node of one client's repetition (round < 0: a warm-up). */
+export const stepName = (round: number, client: Client) =>
+	`${round < 0 ? `Warm-up ${-round}` : `Rep ${round + 1}`} · ${client}`;
+
+/**
+ * Clients that run in one `n8n execute` per job, their repetitions interleaved (round by round,
+ * the order turned each round): the same process, the same moments, so their ratio does not
+ * depend on what else the machine was doing in the minute each would have had alone. The floor
+ * and the BillPro node: the tightest of the targets (≤ 1.10×) compares them.
+ */
+export const INTERLEAVED: Client[] = [
+	'floor',
+	'node',
+	'floorCredentialPerRequest',
+	'floorTurns',
+];
+
+/** A job's clients in runs: INTERLEAVED in one `n8n execute`, every other client alone. */
+export function executeGroups(job: Job): Client[][] {
+	const together = job.clients.filter((client) => INTERLEAVED.includes(client));
+	const groups = job.clients
+		.filter((client) => !together.includes(client))
+		.map((client) => [client]);
+	return together.length ? [together, ...groups] : groups;
+}
+
+/** Where a client of a workflow sends: its sandbox, and the credential that points there. */
+export interface Target {
+	client: Client;
+	baseUrl: string;
+	credential: string;
+}
 
 /** The node(s) of one step: the timed node last. A create step first makes its 1,000 items. */
-function stepNodes(job: Job, client: Client, baseUrl: string, credential: string, round: number) {
-	const name = stepName(round);
-	const billPro = (parameters: Record<string, unknown>): Omit<WorkflowNode, 'id' | 'position'> => ({
+function stepNodes(job: Job, { client, baseUrl, credential }: Target, round: number) {
+	const name = stepName(round, client);
+	const withCredential = (
+		type: string,
+		parameters: Record<string, unknown>,
+	): Omit<WorkflowNode, 'id' | 'position'> => ({
 		name,
-		type: BILLPRO_TYPE,
+		type,
 		typeVersion: 1,
 		parameters,
 		credentials: { billProApi: { id: credential, name: credential } },
 	});
+	const httpRequest = (parameters: Record<string, unknown>) => ({
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: HTTP_REQUEST_VERSION,
+		parameters,
+	});
+	const mapped = {
+		firstName: '={{ $json.first }}',
+		lastName: '={{ $json.last }}',
+		email: '={{ $json.email }}',
+	};
 	if (job.kind === 'list') {
-		const timed =
-			client === 'node'
-				? billPro({ resource: job.resource, operation: 'getAll', returnAll: true, simplify: false })
-				: {
-						name,
-						type: 'n8n-nodes-base.httpRequest',
-						typeVersion: HTTP_REQUEST_VERSION,
-						parameters: httpRequestParameters(baseUrl, job.resource),
-					};
+		const billPro = { resource: job.resource, operation: 'getAll', returnAll: true, simplify: false };
+		const timed = {
+			node: () => withCredential(BILLPRO_TYPE, billPro),
+			node1: () =>
+				withCredential(BILLPRO_TYPE, { ...billPro, requestOptions: { maxConcurrency: 1 } }),
+			floor: () =>
+				withCredential(FLOOR_TYPE, {
+					job: 'list',
+					listPath: LIST_PATH[job.resource],
+					inFlight: PAGES_AHEAD,
+				}),
+			floorCredentialPerRequest: () =>
+				withCredential(FLOOR_TYPE, {
+					job: 'list',
+					listPath: LIST_PATH[job.resource],
+					inFlight: PAGES_AHEAD,
+					credentialPerRequest: true,
+				}),
+			http: () => httpRequest(httpRequestParameters(baseUrl, job.resource)),
+			httpFair: () => httpRequest(httpRequestParameters(baseUrl, job.resource)),
+		}[client as 'node' | 'node1' | 'floor' | 'floorCredentialPerRequest' | 'http' | 'httpFair']();
 		return { nodes: [{ ...timed, executeOnce: true }], inputs: [] as CreateInput[] };
 	}
-	const inputs = createInputs(CREATES, `${job.id}.${name.replace(' ', '').toLowerCase()}`);
+	const inputs = createInputs(CREATES, `${job.id}.${client}.${round < 0 ? `w${-round}` : `r${round + 1}`}`);
+	const timed = {
+		node: () =>
+			withCredential(BILLPRO_TYPE, {
+				resource: 'customer',
+				operation: 'create',
+				...mapped,
+				requestOptions: { batching: { batch: { batchSize: CONCURRENCY, batchInterval: 0 } } },
+			}),
+		floor: () =>
+			withCredential(FLOOR_TYPE, { job: 'create', inFlight: CONCURRENCY, ...mapped }),
+		floorCredentialPerRequest: () =>
+			withCredential(FLOOR_TYPE, {
+				job: 'create',
+				inFlight: CONCURRENCY,
+				...mapped,
+				credentialPerRequest: true,
+			}),
+		floorTurns: () =>
+			withCredential(FLOOR_TYPE, { job: 'create', inFlight: CONCURRENCY, ...mapped, turns: true }),
+		http: () => httpRequest(httpCreateParameters(baseUrl, CONCURRENCY)),
+		httpFair: () =>
+			httpRequest(
+				httpFairCreateParameters(baseUrl, CONCURRENCY, HTTP_FAIR_INTERVAL_MS[job.latencyMs] ?? 0),
+			),
+	}[client as 'node' | 'floor' | 'floorCredentialPerRequest' | 'floorTurns' | 'http' | 'httpFair']();
 	return {
 		inputs,
 		nodes: [
@@ -154,42 +295,28 @@ function stepNodes(job: Job, client: Client, baseUrl: string, credential: string
 				typeVersion: 1,
 				parameters: { fieldToSplitOut: 'customers', options: {} },
 			},
-			client === 'node'
-				? billPro({
-						resource: 'customer',
-						operation: 'create',
-						firstName: '={{ $json.first }}',
-						lastName: '={{ $json.last }}',
-						email: '={{ $json.email }}',
-						requestOptions: { batching: { batch: { batchSize: CONCURRENCY, batchInterval: 0 } } },
-					})
-				: {
-						name,
-						type: 'n8n-nodes-base.httpRequest',
-						typeVersion: HTTP_REQUEST_VERSION,
-						parameters: httpCreateParameters(baseUrl, CONCURRENCY),
-					},
+			timed,
 		],
 	};
 }
 
-/** Manual Trigger → warm-ups → repetitions, one chain; returns the inputs each create step sends. */
-export function workflowFor(
-	job: Job,
-	client: Client,
-	id: string,
-	baseUrl: string,
-	credential: string,
-) {
+/**
+ * Manual Trigger → warm-ups → repetitions, one chain, round by round, each round every target
+ * (the order turned by one each round); returns the inputs each create step sends.
+ */
+export function workflowFor(job: Job, targets: Target[], id: string) {
 	const nodes: WorkflowNode[] = [];
 	const inputs = new Map<string, CreateInput[]>();
 	const add = (node: Omit<WorkflowNode, 'id' | 'position'>) =>
 		nodes.push({ ...node, id: `${id}-${nodes.length}`, position: [nodes.length * 220, 0] });
 	add({ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
 	for (let round = -job.warmups; round < job.reps; round++) {
-		const step = stepNodes(job, client, baseUrl, credential, round);
-		step.nodes.forEach(add);
-		inputs.set(stepName(round), step.inputs);
+		const turn = (((round + job.warmups) % targets.length) + targets.length) % targets.length;
+		for (const target of [...targets.slice(turn), ...targets.slice(0, turn)]) {
+			const step = stepNodes(job, target, round);
+			step.nodes.forEach(add);
+			inputs.set(stepName(round, target.client), step.inputs);
+		}
 	}
 	const connections = Object.fromEntries(
 		nodes
@@ -201,7 +328,7 @@ export function workflowFor(
 	);
 	const workflow = {
 		id,
-		name: `BillPro benchmark: ${job.title} @${job.latencyMs} ms, ${client}`,
+		name: `BillPro benchmark: ${job.title} @${job.latencyMs} ms, ${targets.map((t) => t.client).join(' + ')}`,
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes,

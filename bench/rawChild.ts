@@ -10,19 +10,26 @@ import {
 	createInputs,
 	rawCreate,
 	rawReturnAll,
+	rawReturnAllAhead,
 	type ListResource,
 } from './rawClients';
 
-/** `keepAlive: false`: a new connection per request, as n8n sends them. */
+/**
+ * `keepAlive: false`: a new connection per request, as n8n sends them. `pagesAhead`: Return All in
+ * the BillPro node's pattern (rawReturnAllAhead), else one page at a time.
+ */
 export type RawJob = { baseUrl: string; warmups: number; reps: number; keepAlive: boolean } & (
-	| { kind: 'list'; resource: ListResource; expected: number }
+	| { kind: 'list'; resource: ListResource; expected: number; pagesAhead?: number }
 	| { kind: 'create'; count: number; concurrency: number; tag: string }
 );
 
 async function once(job: RawJob, round: number): Promise<number> {
 	if (job.kind === 'list') {
 		const started = performance.now();
-		const records = await rawReturnAll(job.baseUrl, job.resource, { keepAlive: job.keepAlive });
+		const options = { keepAlive: job.keepAlive };
+		const records = job.pagesAhead
+			? await rawReturnAllAhead(job.baseUrl, job.resource, job.pagesAhead, options)
+			: await rawReturnAll(job.baseUrl, job.resource, options);
 		const elapsed = performance.now() - started;
 		checkList(`raw ${job.resource} Return All`, records, job.expected);
 		return elapsed;

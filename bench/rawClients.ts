@@ -123,6 +123,35 @@ export async function rawReturnAllParallel(
 	return pages.slice(0, last).flat();
 }
 
+/**
+ * Return All as the BillPro node reads it (shared/pagination.ts): page 1 alone (its length is the
+ * page size), then `pagesAhead` pages at a time, each batch waited for, up to the first empty or
+ * short page. The raw script at the node's concurrency.
+ */
+export async function rawReturnAllAhead(
+	baseUrl: string,
+	resource: ListResource,
+	pagesAhead: number,
+	options: RawOptions = {},
+): Promise<IDataObject[]> {
+	const first = await rawPage(baseUrl, resource, 1, options);
+	const all = [...first];
+	let ended = first.length === 0;
+	for (let next = 2; !ended; next += pagesAhead) {
+		const batch = Array.from({ length: pagesAhead }, (_, index) => next + index);
+		for (const items of await Promise.all(
+			batch.map(async (page) => await rawPage(baseUrl, resource, page, options)),
+		)) {
+			all.push(...items);
+			if (items.length < first.length) {
+				ended = true;
+				break;
+			}
+		}
+	}
+	return all;
+}
+
 /** POST /customers for every input, `concurrency` requests at a time. */
 export async function rawCreate(
 	baseUrl: string,

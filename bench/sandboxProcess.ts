@@ -9,6 +9,8 @@
  * Messages out: { ready: StartedSandbox[] } | { id, stats: ServerStats } | { id, sandbox: StartedSandbox }
  */
 import { subscribe } from 'node:diagnostics_channel';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
 
@@ -36,12 +38,24 @@ export interface ServerStats {
 interface Counter extends ServerStats {
 	inFlight: number;
 	sockets: WeakSet<Socket>;
+	/** performance.now() of every request's arrival (BILLPRO_SANDBOX_TIMELINE only). */
+	arrivals: number[];
 }
+
+/** A folder: every 'stats' answer also writes the arrival times since the last reset there. */
+const TIMELINE_DIR = process.env.BILLPRO_SANDBOX_TIMELINE;
 
 const counters = new Map<number, Counter>();
 
 function freshCounter(): Counter {
-	return { requests: 0, peakInFlight: 0, newConnections: 0, inFlight: 0, sockets: new WeakSet() };
+	return {
+		requests: 0,
+		peakInFlight: 0,
+		newConnections: 0,
+		inFlight: 0,
+		sockets: new WeakSet(),
+		arrivals: [],
+	};
 }
 
 function counterOf(server: Server): Counter | undefined {
@@ -58,6 +72,7 @@ subscribe('http.server.request.start', (message) => {
 	const counter = counterOf(server);
 	if (!counter) return;
 	counter.requests++;
+	if (TIMELINE_DIR) counter.arrivals.push(performance.now());
 	counter.inFlight++;
 	counter.peakInFlight = Math.max(counter.peakInFlight, counter.inFlight);
 	if (!counter.sockets.has(socket)) {
@@ -121,7 +136,17 @@ async function main(): Promise<void> {
 		}
 		if (message.cmd === 'reset') {
 			// Connections kept alive from an earlier run are not new: keep the socket set.
-			Object.assign(counter, { requests: 0, peakInFlight: counter.inFlight, newConnections: 0 });
+			Object.assign(counter, {
+				requests: 0,
+				peakInFlight: counter.inFlight,
+				newConnections: 0,
+				arrivals: [],
+			});
+		} else if (TIMELINE_DIR && counter.arrivals.length) {
+			writeFileSync(
+				path.join(TIMELINE_DIR, `${message.port}-${Date.now()}.json`),
+				JSON.stringify(counter.arrivals),
+			);
 		}
 		const { requests, peakInFlight, newConnections } = counter;
 		process.send?.({ id: message.id, stats: { requests, peakInFlight, newConnections } });
