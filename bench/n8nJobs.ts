@@ -4,7 +4,7 @@
  * them: Manual Trigger, untimed warm-up nodes, then one node per repetition, chained with
  * "Execute Once" so that each runs once.
  */
-import { PAGES_AHEAD } from '../nodes/BillPro/shared/pagination';
+import { PAGES_AHEAD } from '../nodes/BillPro/request/concurrency';
 import { FLOOR_TYPE } from './floorPackage';
 import {
 	httpCreateParameters,
