@@ -6,7 +6,8 @@
  * Counts the requests to the ports in BILLPRO_IN_FLIGHT_PORTS (comma-separated), each port on
  * its own; writes { "<port>": { peak, median, requests } } to BILLPRO_IN_FLIGHT_STATS as JSON at
  * exit: the most in flight at once, and the median of the number in flight as each request
- * starts (itself included), which says what a run was like, where the peak says its worst moment.
+ * starts (itself included), which says what a run was like, where the peak says its worst moment;
+ * and under "clock" the instant of writing both in epoch ms and in the monotonic µs of --cpu-prof.
  * A map operation or two per request: nothing a run could feel.
  */
 const { subscribe } = require('node:diagnostics_channel');
@@ -39,11 +40,13 @@ subscribe('http.client.request.error', done);
 
 process.on('exit', () => {
 	if (!process.env.BILLPRO_IN_FLIGHT_STATS) return;
+	// The clock of V8's CPU profiles (--cpu-prof: monotonic µs) against the epoch of n8n's run data.
+	const clock = { epochMs: Date.now(), monotonicUs: Number(process.hrtime.bigint() / 1000n) };
 	const stats = Object.fromEntries(
 		[...counters].map(([port, { peak, requests, atStart }]) => {
 			const sorted = atStart.sort((a, b) => a - b);
 			return [port, { peak, median: sorted[Math.floor(sorted.length / 2)] ?? 0, requests }];
 		}),
 	);
-	writeFileSync(process.env.BILLPRO_IN_FLIGHT_STATS, JSON.stringify(stats));
+	writeFileSync(process.env.BILLPRO_IN_FLIGHT_STATS, JSON.stringify({ ...stats, clock }));
 });

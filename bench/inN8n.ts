@@ -57,12 +57,7 @@ import {
 	type Client,
 	type Job,
 } from './n8nJobs';
-import {
-	renderReport,
-	type ClientInFlight,
-	type ExpressionStat,
-	type Result,
-} from './n8nReport';
+import { renderReport, type ClientInFlight, type ExpressionStat, type Result } from './n8nReport';
 import { checkCreated, checkList } from './rawClients';
 import type { RawJob } from './rawChild';
 import { gitDescription, ms } from './report';
@@ -277,10 +272,17 @@ function inFlightCounting(workDir: string, ports: number[], id: string) {
 }
 
 /** What the counter wrote, by port. */
-function readClientPeaks(file: string): Map<number, ClientInFlight> {
+function readClientPeaks(file: string): Map<number, ClientInFlight> & { clock?: unknown } {
 	try {
-		const stats = JSON.parse(readFileSync(file, 'utf8')) as Record<string, ClientInFlight>;
-		return new Map(Object.entries(stats).map(([port, counts]) => [Number(port), counts]));
+		const { clock, ...stats } = JSON.parse(readFileSync(file, 'utf8')) as Record<
+			string,
+			ClientInFlight
+		>;
+		const peaks: Map<number, ClientInFlight> & { clock?: unknown } = new Map(
+			Object.entries(stats).map(([port, counts]) => [Number(port), counts]),
+		);
+		peaks.clock = clock;
+		return peaks;
 	} catch {
 		return new Map();
 	} finally {
@@ -349,11 +351,27 @@ async function runInN8n(
 	const runData = parsed.data.resultData.runData as Record<
 		string,
 		Array<{
+			startTime?: number;
 			executionTime?: number;
 			error?: { message: string };
 			data?: { main: Array<Array<{ json: IDataObject }> | null> };
 		}>
 	>;
+	if (profiling.length && cpuProfileDir) {
+		// When each step ran, for reading the profile by step (epoch ms; "clock" maps them).
+		const steps = Object.entries(runData).map(([name, [step]]) => ({
+			name,
+			startTime: step?.startTime,
+			executionTime: step?.executionTime,
+		}));
+		writeFileSync(
+			path.join(
+				path.resolve(cpuProfileDir),
+				`${profiling[2].slice('--cpu-prof-name='.length)}.steps.json`,
+			),
+			JSON.stringify({ clock: clientPeaks.clock, steps }),
+		);
+	}
 	const measured = new Map<Client, Measured>();
 	for (const { client, server } of targets) {
 		const samples: number[] = [];

@@ -73,7 +73,13 @@ async function main() {
 		console.log(`| latency | CPU per item | connections | turns | 1,000 creates, 10 at a time |`);
 		console.log('|---:|---:|---|---|---:|');
 		for (const [index, [cpu, keepAlive, turns]] of cases.entries()) {
-			const ms = await run(sandboxes.servers[`s${index}`].baseUrl, cpu, keepAlive, turns, `x${index}`);
+			const ms = await run(
+				sandboxes.servers[`s${index}`].baseUrl,
+				cpu,
+				keepAlive,
+				turns,
+				`x${index}`,
+			);
 			console.log(
 				`| ${latencyMs} ms | ${cpu} ms | ${keepAlive ? 'keep-alive' : 'new per request'} | ${turns} | ${Math.round(ms).toLocaleString('en-US')} ms |`,
 			);

@@ -73,9 +73,7 @@ export const CLIENT_LABEL: Record<Client, string> = {
 /** Whether a client can run a job: node1 and rawAhead are for lists only, floorTurns creates. */
 export const clientFits = (job: Pick<Job, 'kind'>, client: Client) =>
 	client in CLIENT_LABEL &&
-	(job.kind === 'list'
-		? client !== 'floorTurns'
-		: client !== 'node1' && client !== 'rawAhead');
+	(job.kind === 'list' ? client !== 'floorTurns' : client !== 'node1' && client !== 'rawAhead');
 export const isRaw = (client: Client) =>
 	client === 'raw' || client === 'rawAhead' || client === 'rawNewConnection';
 
@@ -93,7 +91,7 @@ export interface Job {
 /** The timed jobs; `quick`: one repetition each. */
 export function jobs(quick: boolean): Job[] {
 	const list = ['node', 'floor', 'node1', 'raw', 'rawAhead', 'rawNewConnection', 'http'];
-	const create = ['node', 'floor', 'raw', 'rawNewConnection', 'httpFair', 'http'];
+	const create = ['node', 'floor', 'floorTurns', 'raw', 'rawNewConnection', 'httpFair', 'http'];
 	return [
 		{
 			id: 'p0',
@@ -103,7 +101,7 @@ export function jobs(quick: boolean): Job[] {
 			resource: 'product',
 			clients: list,
 			warmups: 1,
-			reps: 3,
+			reps: 7,
 		},
 		{
 			id: 'c0',
@@ -113,7 +111,7 @@ export function jobs(quick: boolean): Job[] {
 			resource: 'customer',
 			clients: list,
 			warmups: 1,
-			reps: 3,
+			reps: 7,
 		},
 		{
 			id: 'n0',
@@ -182,12 +180,7 @@ export const stepName = (round: number, client: Client) =>
  * depend on what else the machine was doing in the minute each would have had alone. The floor
  * and the BillPro node: the tightest of the targets (≤ 1.10×) compares them.
  */
-export const INTERLEAVED: Client[] = [
-	'floor',
-	'node',
-	'floorCredentialPerRequest',
-	'floorTurns',
-];
+export const INTERLEAVED: Client[] = ['floor', 'node', 'floorCredentialPerRequest', 'floorTurns'];
 
 /** A job's clients in runs: INTERLEAVED in one `n8n execute`, every other client alone. */
 export function executeGroups(job: Job): Client[][] {
@@ -230,7 +223,12 @@ function stepNodes(job: Job, { client, baseUrl, credential }: Target, round: num
 		email: '={{ $json.email }}',
 	};
 	if (job.kind === 'list') {
-		const billPro = { resource: job.resource, operation: 'getAll', returnAll: true, simplify: false };
+		const billPro = {
+			resource: job.resource,
+			operation: 'getAll',
+			returnAll: true,
+			simplify: false,
+		};
 		const timed = {
 			node: () => withCredential(BILLPRO_TYPE, billPro),
 			node1: () =>
@@ -253,7 +251,10 @@ function stepNodes(job: Job, { client, baseUrl, credential }: Target, round: num
 		}[client as 'node' | 'node1' | 'floor' | 'floorCredentialPerRequest' | 'http' | 'httpFair']();
 		return { nodes: [{ ...timed, executeOnce: true }], inputs: [] as CreateInput[] };
 	}
-	const inputs = createInputs(CREATES, `${job.id}.${client}.${round < 0 ? `w${-round}` : `r${round + 1}`}`);
+	const inputs = createInputs(
+		CREATES,
+		`${job.id}.${client}.${round < 0 ? `w${-round}` : `r${round + 1}`}`,
+	);
 	const timed = {
 		node: () =>
 			withCredential(BILLPRO_TYPE, {
@@ -262,8 +263,7 @@ function stepNodes(job: Job, { client, baseUrl, credential }: Target, round: num
 				...mapped,
 				requestOptions: { batching: { batch: { batchSize: CONCURRENCY, batchInterval: 0 } } },
 			}),
-		floor: () =>
-			withCredential(FLOOR_TYPE, { job: 'create', inFlight: CONCURRENCY, ...mapped }),
+		floor: () => withCredential(FLOOR_TYPE, { job: 'create', inFlight: CONCURRENCY, ...mapped }),
 		floorCredentialPerRequest: () =>
 			withCredential(FLOOR_TYPE, {
 				job: 'create',
@@ -278,7 +278,9 @@ function stepNodes(job: Job, { client, baseUrl, credential }: Target, round: num
 			httpRequest(
 				httpFairCreateParameters(baseUrl, CONCURRENCY, HTTP_FAIR_INTERVAL_MS[job.latencyMs] ?? 0),
 			),
-	}[client as 'node' | 'floor' | 'floorCredentialPerRequest' | 'floorTurns' | 'http' | 'httpFair']();
+	}[
+		client as 'node' | 'floor' | 'floorCredentialPerRequest' | 'floorTurns' | 'http' | 'httpFair'
+	]();
 	return {
 		inputs,
 		nodes: [

@@ -99,10 +99,15 @@ class JobView {
 	 * execute`, round by round, INTERLEAVED), which cancels what the machine did meanwhile.
 	 */
 	get vsFloor() {
-		const [node, floor] = [this.result('node'), this.result('floor')];
-		if (!node || !floor || node.error || floor.error) return NaN;
-		if (node.samples.length !== floor.samples.length) return this.time('node') / this.time('floor');
-		return median(node.samples.map((value, round) => value / floor.samples[round]));
+		return this.paired('node', 'floor');
+	}
+
+	/** a / b: the median of the per-round ratios when they ran interleaved, else of the medians. */
+	paired(a: Client, b: Client): number {
+		const [first, second] = [this.result(a), this.result(b)];
+		if (!first || !second || first.error || second.error) return NaN;
+		if (first.samples.length !== second.samples.length) return this.time(a) / this.time(b);
+		return median(first.samples.map((value, round) => value / second.samples[round]));
 	}
 
 	get vsHttpFair() {
@@ -152,7 +157,9 @@ export function renderReport(
 			HTTP_FAIR_INTERVAL_MS,
 		)
 			.map(([latency, interval]) => `${interval} ms at ${latency} ms`)
-			.join(', ')} latency, which keeps it at about ${CONCURRENCY} requests in flight (it pauses between batches but never waits for their answers: see "client in flight", the median a little above 10, its peak higher). Lists: its pagination, one page at a time, no field to map: fair is its default, compared with the BillPro node at Max Concurrent Requests 1.`,
+			.join(
+				', ',
+			)} latency, which keeps it at about ${CONCURRENCY} requests in flight (it pauses between batches but never waits for their answers: see "client in flight", the median a little above 10, its peak higher). Lists: its pagination, one page at a time, no field to map: fair is its default, compared with the BillPro node at Max Concurrent Requests 1.`,
 		`- **HTTP Request node, default**: as this benchmark always ran it: the create's body as one JSON expression, Batching ${CONCURRENCY} / 0 ms (no bound on requests in flight).`,
 		'',
 		'## Side by side',
@@ -171,7 +178,16 @@ export function renderReport(
 			`| ${job.latencyMs} ms | ${job.title} | ${cell(view, view.rawSame)} | ${cell(view, 'floor')} | **${cell(view, 'node')}** | ${cell(view, 'node1')} | ${cell(view, view.httpFair)} | ${job.kind === 'list' ? '(= fair)' : cell(view, 'http')} | ${x(view.vsFloor)} | ${x(view.vsHttpFair)}${job.kind === 'list' ? ' (1 page at a time)' : ''} | ${x(view.vsRaw)} |`,
 		);
 	}
-	lines.push('', ...renderTargets(views), '', ...renderGap(views), '', ...renderDetails(results));
+	lines.push(
+		'',
+		...renderTargets(views),
+		'',
+		...renderGap(views),
+		'',
+		...renderDiagnostics(views),
+		'',
+		...renderDetails(results),
+	);
 	lines.push('', ...renderExpressions(expressions));
 	return lines.join('\n') + '\n';
 }
@@ -237,7 +253,7 @@ function renderGap(views: JobView[]): string[] {
 		'|---|---:|---:|---:|---:|',
 	];
 	const zero = views.find((v) => v.job.kind === 'create' && v.job.latencyMs === 0);
-	for (const client of ['raw', 'floor', 'node', 'httpFair', 'http'] as Client[]) {
+	for (const client of ['raw', 'floor', 'floorTurns', 'node', 'httpFair', 'http'] as Client[]) {
 		if (!view.result(client)) continue;
 		const time = view.time(client);
 		lines.push(
@@ -245,6 +261,30 @@ function renderGap(views: JobView[]): string[] {
 		);
 	}
 	return lines;
+}
+
+/** The floor with one of n8n's behaviours switched, against the floor (interleaved, paired). */
+function renderDiagnostics(views: JobView[]): string[] {
+	const rows: string[] = [];
+	for (const view of views) {
+		for (const client of ['floorCredentialPerRequest', 'floorTurns'] as Client[]) {
+			const value = view.paired(client, 'floor');
+			if (!view.result(client)) continue;
+			rows.push(
+				`| ${view.job.latencyMs} ms | ${view.job.title} | ${CLIENT_LABEL[client]} | ${ms(view.time(client))} | ${ms(view.time('floor'))} | ${x(value)} | ${x(view.paired('node', client))} |`,
+			);
+		}
+	}
+	if (!rows.length) return [];
+	return [
+		'## Diagnostics: the floor node with one thing changed',
+		'',
+		"Run interleaved with the floor and the BillPro node. *Credential read per request*: the floor without `credentialsDecrypted`, so n8n reads and decrypts the credential for every request, as it does for a routed operation's requests (RoutingNode passes none). *One item per event-loop turn*: the floor's create workers take turns as the BillPro node's do (shared/bulkCreate.ts).",
+		'',
+		'| Latency | Job | Client | ms | floor ms | / floor | BillPro / it |',
+		'|---:|---|---|---:|---:|---:|---:|',
+		...rows,
+	];
 }
 
 function renderDetails(results: Result[]): string[] {
