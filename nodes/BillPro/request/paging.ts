@@ -133,9 +133,10 @@ export async function walkPages<T>(walk: PageWalk<T>): Promise<WalkedPages<T>> {
 				break;
 			}
 			// An API that ignores `page`, or pages that overlap, would loop or duplicate: stop.
-			const repeated = onPage.find((entry) => seen.has(key(entry)));
-			if (repeated) throw repeatedRecordsError(walk, page, walk.recordOf(repeated));
-			for (const entry of onPage) seen.add(key(entry));
+			const keys = onPage.map(key);
+			const repeated = keys.findIndex((entryKey) => seen.has(entryKey));
+			if (repeated >= 0) throw repeatedRecordsError(walk, page, walk.recordOf(onPage[repeated]));
+			for (const entryKey of keys) seen.add(entryKey);
 			entries.push(...onPage);
 			last = { page, entries: onPage };
 			if (onPage.length < pageSize) {
@@ -207,5 +208,5 @@ async function readPages(
 	if (maxRecords !== undefined && entries.length > maxRecords) {
 		throw maxRecordsError(context, maxRecords);
 	}
-	return entries.slice(0, limit);
+	return entries.length > limit ? entries.slice(0, limit) : entries;
 }

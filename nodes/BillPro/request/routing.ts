@@ -35,13 +35,18 @@ function oneItemPerRecord(endpoint: EndpointName): PostReceiveAction {
 	};
 }
 
-/** Links each output item to the input item it came from, also when one input gives many. */
+/**
+ * Links each output item to the input item it came from, also when one input gives many. The
+ * items are this answer's own (made by the postReceive actions before it), so they are set in
+ * place: a long list is not copied once more.
+ */
 async function pairWithInputItem(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	const item = this.getItemIndex();
-	return items.map((entry) => ({ ...entry, pairedItem: { item } }));
+	for (const entry of items) entry.pairedItem = { item };
+	return items;
 }
 
 /**
