@@ -4,7 +4,7 @@
  * them: Manual Trigger, untimed warm-up nodes, then one node per repetition, chained with
  * "Execute Once" so that each runs once.
  */
-import { PAGES_AHEAD } from '../nodes/BillPro/request/concurrency';
+import { MAX_PAGES_AT_ONCE, PAGES_AHEAD } from '../nodes/BillPro/request/concurrency';
 import { FLOOR_TYPE } from './floorPackage';
 import {
 	httpCreateParameters,
@@ -19,7 +19,7 @@ export const CREATES = 1_000;
 /** Items per Batch of the BillPro node's create: its requests at a time (shared/concurrency.ts). */
 export const CONCURRENCY = 10;
 /** Return All's pages in flight: the BillPro node's (shared/pagination.ts), and the floor's. */
-export { PAGES_AHEAD };
+export { MAX_PAGES_AT_ONCE, PAGES_AHEAD };
 
 /**
  * The HTTP Request node's Batch Interval in its fair create, per latency: with Items per Batch

@@ -11,6 +11,7 @@ import {
 	COUNT_JOB,
 	CREATES,
 	HTTP_FAIR_INTERVAL_MS,
+	MAX_PAGES_AT_ONCE,
 	PAGES_AHEAD,
 	type Client,
 	type Job,
@@ -220,7 +221,7 @@ function renderTargets(views: JobView[]): string[] {
 		);
 	}
 	lines.push(
-		`| Return All's pages in flight settable, documented default and bound | | ${PAGES_AHEAD} pages at a time (a constant, PAGES_AHEAD; docs/reliability.md), lowered by Max Concurrent Requests, never raised | **not met** (no change to the node in this branch; bench/README.md says what to add) |`,
+		`| Return All's pages in flight settable, documented default and bound | | Request Options → Pages Read at Once: default ${PAGES_AHEAD}, 1 to ${MAX_PAGES_AT_ONCE}, at most Max Concurrent Requests (README, docs/reliability.md) | **met** |`,
 	);
 	for (const view of views) {
 		const previous = PREVIOUS.jobs[view.job.id];
