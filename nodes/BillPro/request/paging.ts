@@ -7,11 +7,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { listEndpointAt, QUERY } from '../shared/api';
+import { simplified, type Simplifier } from '../shared/simplify';
 import { invalidInput, isNotSet, requireBoolean, requireWholeNumber } from '../shared/validation';
 import { MAX_PAGES_AT_ONCE, PAGES_AHEAD } from './concurrency';
+import { resourceName } from './errors';
 import { itemRequestHook } from './itemFailures';
-
-import { requestWithRetries } from './routing';
+import { CREDENTIAL_TYPE, sendingWith, sendToBillPro } from './send';
 
 /**
  * Return All reads at most this many records (the Max Records field): a list that never ends,
@@ -27,8 +28,16 @@ export const DEFAULT_MAX_RECORDS = 100_000;
  * Bounded whatever the server answers: a page repeating a record already read is an error (on a
  * list only inferred to be paged, a page 2 equal to page 1 is the whole list), and Return All
  * stops with an error past Max Records.
+ *
+ * It is a Get Many's whole read, as its routing's pagination hook: the pages are sent as the
+ * node's coded requests are (send.ts), then Simplify is applied and the items paired, so a list
+ * operation's own postReceive actions never run.
  */
-export const paginateByPage = itemRequestHook(readPages);
+export function paginateByPage(simplifier: Simplifier) {
+	return itemRequestHook(async (context, requestData) =>
+		readPages(context, requestData, simplifier),
+	);
+}
 
 /** What identifies a record across pages: its id, or its JSON text when it has none. */
 function recordKey(record: IDataObject): string {
@@ -190,23 +199,38 @@ function recordsToRead(context: IExecutePaginationFunctions) {
 async function readPages(
 	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
+	simplifier: Simplifier,
 ): Promise<INodeExecutionData[]> {
 	const { limit, maxRecords } = recordsToRead(context);
+	const list = listEndpointAt(requestData.options.url ?? '');
+	if (!list) {
+		throw new NodeOperationError(context.getNode(), 'This operation reads no BillPro list', {
+			itemIndex: context.getItemIndex(),
+		});
+	}
+	// Every page is sent with the credential read once for the item (send.ts sendingWith); the
+	// routed request would have n8n read and decrypt it again for each page (bench/README.md).
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const send = sendingWith(context, credentials);
+	const resource = resourceName(context);
 	const { entries } = await walkPages({
 		pagesAtOnce: pagesAtOnceOf(context),
 		node: context.getNode(),
 		itemIndex: context.getItemIndex(),
 		fetchPage: async (page: number) =>
-			await requestWithRetries(context, {
-				...requestData,
-				options: { ...requestData.options, qs: { ...requestData.options.qs, [QUERY.page]: page } },
-			}),
-		recordOf: (item) => item.json,
+			(await sendToBillPro(context, credentials, send, list.name, {
+				id: list.id,
+				qs: { ...requestData.options.qs, [QUERY.page]: page },
+				resource,
+			})) as IDataObject[],
+		recordOf: (record) => record,
 		limit,
-		mayBeUnpaged: listEndpointAt(requestData.options.url ?? '')?.paging === 'inferred',
+		mayBeUnpaged: list.endpoint.paging === 'inferred',
 	});
 	if (maxRecords !== undefined && entries.length > maxRecords) {
 		throw maxRecordsError(context, maxRecords);
 	}
-	return entries.length > limit ? entries.slice(0, limit) : entries;
+	const records = entries.length > limit ? entries.slice(0, limit) : entries;
+	const item = context.getItemIndex();
+	return simplified(context, simplifier, records).map((json) => ({ json, pairedItem: { item } }));
 }

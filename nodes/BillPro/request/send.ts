@@ -162,8 +162,8 @@ export async function billProRequest(
 	return await sendToBillPro(this, credentials, send, endpoint, options);
 }
 
-/** A node run or a trigger's poll: what sends many requests with one credential read. */
-type Run = IExecuteFunctions | IPollFunctions;
+/** A node run, a Get Many's item or a trigger's poll: what sends many requests with one credential read. */
+type Run = IExecuteFunctions | IExecuteSingleFunctions | IPollFunctions;
 
 /**
  * n8n's helper that sends with `credentials`, read once by the caller: n8n would otherwise read

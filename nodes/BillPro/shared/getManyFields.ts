@@ -1,13 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { DEFAULT_MAX_RECORDS, paginateByPage } from '../request/paging';
 import { filterField, type FilterSpec } from './descriptions';
+import { simplifyField, type Simplifier } from './simplify';
 
 /**
- * The fields of a Get Many operation: Return All / Limit, Simplify, and the API's filters.
+ * The fields of a Get Many operation: Return All / Limit, Simplify, and the API's filters. Both
+ * modes walk pages (paginateByPage reads Return All and Limit itself, and simplifies).
  */
 export function getManyFields(
 	show: Record<string, string[]>,
-	options: { simplify: INodeProperties; filters?: FilterSpec[] },
+	options: { simplifier: Simplifier; filters?: FilterSpec[] },
 ): INodeProperties[] {
 	return [
 		{
@@ -18,9 +20,8 @@ export function getManyFields(
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
 			routing: {
-				// Both modes walk pages: the function reads Return All and Limit itself.
 				send: { paginate: true },
-				operations: { pagination: paginateByPage },
+				operations: { pagination: paginateByPage(options.simplifier) },
 			},
 		},
 		{
@@ -42,7 +43,7 @@ export function getManyFields(
 			description:
 				'The most records Return All reads. A longer list stops the node with an error rather than fill memory; raise it for a list this long.',
 		},
-		options.simplify,
+		simplifyField(show),
 		...(options.filters
 			? [
 					{

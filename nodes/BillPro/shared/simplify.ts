@@ -10,21 +10,34 @@ import { FIELD } from './api';
 import { parkingErrors } from '../request/itemFailures';
 import { requireBoolean } from './validation';
 
-type Simplifier = (record: IDataObject) => IDataObject;
+export type Simplifier = (record: IDataObject) => IDataObject;
 
-/** The Simplify switch: on by default, keeps at most 10 fields, the most useful first. */
+/** The records as the Simplify switch asks: simplified when it is on (its default). */
+export function simplified(
+	context: Pick<IExecuteSingleFunctions, 'getNodeParameter'>,
+	simplifier: Simplifier,
+	records: IDataObject[],
+): IDataObject[] {
+	return context.getNodeParameter('simplify', true) ? records.map(simplifier) : records;
+}
+
+function simplifying(simplifier: Simplifier): PostReceiveAction {
+	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
+		const records = simplified(this, simplifier, items.map((item) => item.json));
+		return items.map((item, index) => ({ ...item, json: records[index] }));
+	};
+}
+
+/**
+ * The Simplify switch: on by default, keeps at most 10 fields, the most useful first. Checked
+ * before the request: an object read as true would simplify without being asked to. Get Many
+ * applies it to its pages itself (paginateByPage); a single record's operation passes
+ * `simplifier` for a postReceive that applies it.
+ */
 export function simplifyField(
 	show: Record<string, string[]>,
-	simplifier: Simplifier,
+	simplifier?: Simplifier,
 ): INodeProperties {
-	const simplify: PostReceiveAction = async function (
-		this: IExecuteSingleFunctions,
-		items: INodeExecutionData[],
-	) {
-		if (!this.getNodeParameter('simplify', true)) return items;
-		return items.map((item) => ({ ...item, json: simplifier(item.json) }));
-	};
-	// Checked before the request: an object read as true would simplify without being asked to.
 	const checkSimplify = async function (
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
@@ -41,7 +54,7 @@ export function simplifyField(
 		description: 'Whether to return a simplified version of the response instead of the raw data',
 		routing: {
 			send: { preSend: [parkingErrors(checkSimplify)] },
-			output: { postReceive: [simplify] },
+			...(simplifier ? { output: { postReceive: [simplifying(simplifier)] } } : {}),
 		},
 	};
 }

@@ -1,12 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { QUERY } from '../../shared/api';
 import { getManyFields } from '../../shared/getManyFields';
-import { simplifyCustomer, simplifyField } from '../../shared/simplify';
+import { simplifyCustomer } from '../../shared/simplify';
 
 const show = { resource: ['customer'], operation: ['getAll'] };
 
 export const customerGetManyDescription: INodeProperties[] = getManyFields(show, {
-	simplify: simplifyField(show, simplifyCustomer),
+	simplifier: simplifyCustomer,
 	filters: [
 		{
 			displayName: 'Merchant Customer ID',

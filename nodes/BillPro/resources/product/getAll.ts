@@ -1,12 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { QUERY } from '../../shared/api';
 import { getManyFields } from '../../shared/getManyFields';
-import { simplifyProduct, simplifyField } from '../../shared/simplify';
+import { simplifyProduct } from '../../shared/simplify';
 
 const show = { resource: ['product'], operation: ['getAll'] };
 
 export const productGetManyDescription: INodeProperties[] = getManyFields(show, {
-	simplify: simplifyField(show, simplifyProduct),
+	simplifier: simplifyProduct,
 	filters: [
 		{
 			displayName: 'Merchant Product ID',

@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { orderIdField } from '../../shared/descriptions';
 import { getManyFields } from '../../shared/getManyFields';
-import { simplifyField, simplifyScheduledPayment } from '../../shared/simplify';
+import { simplifyScheduledPayment } from '../../shared/simplify';
 
 const show = { resource: ['scheduledPayment'], operation: ['getAll'] };
 
 export const scheduledPaymentGetManyDescription: INodeProperties[] = [
 	{ ...orderIdField, displayOptions: { show } },
-	...getManyFields(show, { simplify: simplifyField(show, simplifyScheduledPayment) }),
+	...getManyFields(show, { simplifier: simplifyScheduledPayment }),
 ];
