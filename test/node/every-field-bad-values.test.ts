@@ -8,10 +8,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 import { BillPro } from '../../nodes/BillPro/BillPro.node';
-import { endpointPath, ENDPOINTS, type EndpointName } from '../../nodes/BillPro/shared/api';
-import { SandboxStore, SINGLE_PROFILE_TOKEN, type Sandbox } from '../sandbox';
+import { SandboxStore, type Sandbox } from '../sandbox';
 import { asAiTool, runBillPro } from '../harness/workflow';
-import { byId, productOf } from './orderFixtures';
+import { byId, orderInState, productOf, type OrderIds, type OrderSetup } from './orderFixtures';
 import { useSandbox } from './sandboxFixture';
 
 /**
@@ -63,18 +62,12 @@ const inAYear = new Date(Date.now() + 365 * 24 * 3600 * 1000);
 const startDate = inAYear.toISOString().slice(0, 10).split('-').reverse().join('/');
 const scheduledAt = inAYear.toISOString().replace(/\.\d+Z$/, 'Z');
 
-/** What an operation needs in BillPro before it runs: an order in a given state. */
-type Setup = 'none' | 'pendingCheckout' | 'activeOrder' | 'pausedOrder';
+type Setup = OrderSetup;
 
 interface Baseline {
 	label: string;
 	setup: Setup;
 	parameters: (sandbox: Sandbox, ids: OrderIds) => IDataObject;
-}
-
-interface OrderIds {
-	orderId: string;
-	paymentId: string;
 }
 
 const customerOp = (operation: string, extra: IDataObject = {}) => ({
@@ -456,45 +449,6 @@ const CASES = generateCases();
 
 // Running a case
 
-/** A call straight to the sandbox's API, for set-up: faster than a workflow run. */
-async function api(sandbox: Sandbox, endpoint: EndpointName, id?: number, body?: unknown) {
-	const { method } = ENDPOINTS[endpoint];
-	const path = endpointPath(endpoint, id);
-	const response = await fetch(`${sandbox.baseUrl}${path}`, {
-		method,
-		headers: {
-			Authorization: `Bearer ${SINGLE_PROFILE_TOKEN}`,
-			'Content-Type': 'application/json',
-			Accept: 'application/json',
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	if (!response.ok) throw new Error(`Set-up ${method} ${path}: ${response.status}`);
-	return (await response.json()) as IDataObject;
-}
-
-/** An order in the state the operation needs, made straight through the sandbox's API. */
-async function prepare(sandbox: Sandbox, setup: Setup): Promise<OrderIds> {
-	if (setup === 'none') return { orderId: '1', paymentId: '1' };
-	const product = productOf(sandbox, 'subscription');
-	const created = await api(sandbox, 'createSubscriptionOrder', undefined, {
-		order: {
-			customer_id: 1,
-			currency: product.currency,
-			order_products: [{ product_id: product.id }],
-			create_checkout: true,
-		},
-	});
-	const orderId = Number(created.id);
-	if (setup !== 'pendingCheckout') sandbox.store.processPayment(1, orderId, 'approve');
-	if (setup === 'pausedOrder') await api(sandbox, 'pauseOrder', orderId);
-	const payment = sandbox.store
-		.scheduledPayments(1, orderId)
-		.find((entry) => entry.status === 'scheduled');
-	sandbox.store.resetRequests();
-	return { orderId: String(orderId), paymentId: String(payment?.id ?? 1) };
-}
-
 const writesIn = (requests: Array<{ method: string }>) =>
 	requests.filter((request) => request.method !== 'GET');
 
@@ -520,7 +474,8 @@ describe('Every field of every operation, given a bad value', () => {
 	) {
 		const sandbox = billPro.sandbox;
 		sandbox.store.reset();
-		const ids = await prepare(sandbox, baseline.setup);
+		const ids = await orderInState(sandbox, baseline.setup);
+		sandbox.store.resetRequests();
 		const run = async () =>
 			await runBillPro({
 				credentials: billPro.singleProfile(),

@@ -2,13 +2,7 @@ import type { IDataObject, INodeParameters, INodePropertyOptions } from 'n8n-wor
 import { NodeHelpers } from 'n8n-workflow';
 import { join } from 'node:path';
 import { BillPro } from '../../nodes/BillPro/BillPro.node';
-import {
-	endpointPath,
-	ENDPOINTS,
-	ORDER_STATUSES,
-	SCHEDULED_PAYMENT_STATUSES,
-	type EndpointName,
-} from '../../nodes/BillPro/shared/api';
+import { ORDER_STATUSES, SCHEDULED_PAYMENT_STATUSES } from '../../nodes/BillPro/shared/api';
 import { BillProGatewayTrigger } from '../../nodes/BillProGatewayTrigger/BillProGatewayTrigger.node';
 import { BillProTrigger } from '../../nodes/BillProTrigger/BillProTrigger.node';
 import { randomGatewayKey } from '../harness/gatewayReceiver';
@@ -28,10 +22,18 @@ import {
 } from '../harness/jsonSchema';
 import { ActiveTrigger } from '../harness/poll';
 import { asAiTool, runBillPro } from '../harness/workflow';
-import { SINGLE_PROFILE_TOKEN, type Sandbox } from '../sandbox';
+import type { Sandbox } from '../sandbox';
 import { rootClient, single } from '../sandbox-rules/client';
 import { created, CUSTOMER, orderOf, pay, SEEDED } from '../sandbox-rules/orders';
-import { byId, createOrder, newCustomer, productOf } from './orderFixtures';
+import {
+	byId,
+	createOrder,
+	newCustomer,
+	orderInState,
+	productOf,
+	type OrderIds,
+	type OrderSetup,
+} from './orderFixtures';
 import { useSandbox } from './sandboxFixture';
 
 /**
@@ -102,12 +104,8 @@ const schemaOf = (operation: Pick<Operation, 'resource' | 'operation'>): JsonSch
 // Runs: valid parameters for every operation (as in every-field-bad-values.test.ts), the state
 // the operation needs in BillPro first
 
-type Setup = 'none' | 'pendingCheckout' | 'activeOrder' | 'pausedOrder';
-
-interface Ids {
-	orderId: string;
-	paymentId: string;
-}
+type Setup = OrderSetup;
+type Ids = OrderIds;
 
 interface Run {
 	/** `resource.operation` */
@@ -311,44 +309,6 @@ const CASES: Case[] = BASE_RUNS.flatMap((run) => {
 	];
 });
 
-/** A call straight to the sandbox's API, for set-up. */
-async function api(sandbox: Sandbox, endpoint: EndpointName, id?: number, body?: unknown) {
-	const { method } = ENDPOINTS[endpoint];
-	const path = endpointPath(endpoint, id);
-	const response = await fetch(`${sandbox.baseUrl}${path}`, {
-		method,
-		headers: {
-			Authorization: `Bearer ${SINGLE_PROFILE_TOKEN}`,
-			'Content-Type': 'application/json',
-			Accept: 'application/json',
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	if (!response.ok) throw new Error(`Set-up ${method} ${path}: ${response.status}`);
-	return (await response.json()) as IDataObject;
-}
-
-/** A subscription order in the state the operation needs (with a checkout, paid, paused). */
-async function prepare(sandbox: Sandbox, setup: Setup): Promise<Ids> {
-	if (setup === 'none') return { orderId: '1', paymentId: '1' };
-	const product = productOf(sandbox, 'subscription');
-	const order = await api(sandbox, 'createSubscriptionOrder', undefined, {
-		order: {
-			customer_id: CUSTOMER.ada,
-			currency: product.currency,
-			order_products: [{ product_id: product.id }],
-			create_checkout: true,
-		},
-	});
-	const orderId = Number(order.id);
-	if (setup !== 'pendingCheckout') sandbox.store.processPayment(1, orderId, 'approve');
-	if (setup === 'pausedOrder') await api(sandbox, 'pauseOrder', orderId);
-	const payment = sandbox.store
-		.scheduledPayments(1, orderId)
-		.find((entry) => entry.status === 'scheduled');
-	return { orderId: String(orderId), paymentId: String(payment?.id ?? 1) };
-}
-
 /** The fields `part` lists, in its order, that `item` has: the order the item should have them in. */
 const inSchemaOrder = (part: JsonSchema, item: IDataObject) =>
 	Object.keys(part.properties ?? {}).filter((key) => key in item);
@@ -442,7 +402,7 @@ describe('The schema files n8n reads for the BillPro node', () => {
 describe('What each operation returns is what its schema file says', () => {
 	async function run(entry: Case) {
 		const sandbox = billPro.sandbox;
-		const ids = await prepare(sandbox, entry.setup);
+		const ids = await orderInState(sandbox, entry.setup);
 		const go = async () =>
 			await runBillPro({
 				credentials: billPro.singleProfile(),
