@@ -1,9 +1,11 @@
 // `node scripts/release/checkTagVersion.mjs [vX.Y.Z]` (or `npm run release:check -- vX.Y.Z`):
 // exits 0 only when the release tag is `v` + package.json's version, so a tag never publishes a
 // version it does not name. The tag is the argument, else GitHub Actions' GITHUB_REF
-// (refs/tags/vX.Y.Z). The Publish workflow runs it before the tests and the publish.
+// (refs/tags/vX.Y.Z). The Publish workflow runs it before the tests and the publish. It also says
+// which npm dist-tag the version is published under (`dist-tag=…` into $GITHUB_OUTPUT): a
+// prerelease (1.2.0-beta.1) goes to `next`, so `npm install n8n-nodes-billpro` never gets one.
 // Plain Node, no dependencies.
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -36,6 +38,11 @@ export function tagVersionProblem(tag, version) {
 	return null;
 }
 
+/** npm's dist-tag for `version`: `next` for a prerelease (a `-` part), else `latest`. */
+export function distTag(version) {
+	return /^\d+\.\d+\.\d+-/.test(version) ? 'next' : 'latest';
+}
+
 function main() {
 	const version = packageVersion();
 	const tag = tagName(process.argv[2] ?? process.env.GITHUB_REF ?? '');
@@ -44,9 +51,11 @@ function main() {
 		process.stderr.write(`Release check failed: ${problem}\n`);
 		process.exit(1);
 	}
+	const dist = distTag(version);
 	process.stdout.write(
-		`Release check passed: tag ${tag} matches package.json's version ${version}.\n`,
+		`Release check passed: tag ${tag} matches package.json's version ${version}; npm dist-tag ${dist}.\n`,
 	);
+	if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, `dist-tag=${dist}\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href)

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 
 /**
@@ -133,7 +135,12 @@ describe('Publish on GitHub (.github/workflows/publish.yml)', () => {
 		expect(publishStep?.run?.split(/\s+/)).toEqual(
 			expect.arrayContaining(['--provenance', '--access', 'public', '--ignore-scripts=false']),
 		);
-		expect(publishStep?.env).toEqual({ NODE_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}' });
+		// Under the dist-tag the tag check gives (next for a prerelease: below).
+		expect(publishStep?.run).toContain('--tag "$DIST_TAG"');
+		expect(publishStep?.env).toEqual({
+			NODE_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}',
+			DIST_TAG: '${{ steps.check.outputs.dist-tag }}',
+		});
 		const setupNode = job.steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
 		expect(setupNode?.with?.['registry-url']).toBe('https://registry.npmjs.org');
 		expect(nodeMajor(job)).toBe(nodeMajor(onlyJob(workflow('ci.yml'))));
@@ -185,6 +192,28 @@ describe('The tag check (scripts/release/checkTagVersion.mjs)', () => {
 		expect({ status: fromRef.status, stderr: fromRef.stderr }).toEqual({ status: 0, stderr: '' });
 		expect(fromRef.stdout).toContain(`tag v${VERSION} matches package.json's version ${VERSION}`);
 		expect(runNode('checkTagVersion.mjs', workstationEnv(), [`v${VERSION}`]).status).toBe(0);
+	});
+
+	it('publishes a prerelease under the dist-tag next, a release under latest', () => {
+		const versions = ['1.2.0-beta.1', '1.2.0-rc.0', '2.0.0-next', '1.2.0', '0.1.0', '10.20.30'];
+		const script = pathToFileURL(path.join(ROOT, 'scripts', 'release', 'checkTagVersion.mjs'));
+		const { stdout } = spawnSync(
+			'node',
+			[
+				'--input-type=module',
+				'-e',
+				`const { distTag } = await import(${JSON.stringify(script.href)});
+				console.log(JSON.stringify(${JSON.stringify(versions)}.map(distTag)));`,
+			],
+			{ encoding: 'utf8', timeout: 20_000 },
+		);
+		expect(JSON.parse(stdout)).toEqual(['next', 'next', 'next', 'latest', 'latest', 'latest']);
+
+		const outputFile = path.join(mkdtempSync(path.join(tmpdir(), 'gh-output-')), 'out');
+		const env = actionsTagEnv(`v${VERSION}`, { GITHUB_OUTPUT: outputFile });
+		expect(runNode('checkTagVersion.mjs', env).status).toBe(0);
+		const expected = /^\d+\.\d+\.\d+-/.test(VERSION) ? 'next' : 'latest';
+		expect(readFileSync(outputFile, 'utf8')).toBe(`dist-tag=${expected}\n`);
 	});
 });
 
