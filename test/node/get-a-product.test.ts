@@ -63,6 +63,9 @@ describe('Getting a product', () => {
 			},
 		});
 		expect(error?.message).toMatch(/^'Product' must be a BillPro ID.*got 'E2824181D8'/);
+		expect(error?.message).toMatch(
+			/Use the product's 'id', a whole number, from the answer of Get many products or Get a product \(not its merchant 'product_id'\)\.$/,
+		);
 		expect(billPro.requests()).toHaveLength(0);
 	});
 });

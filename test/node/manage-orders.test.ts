@@ -87,6 +87,10 @@ describe('Managing an order', () => {
 	it('refuses an order ID that is not a number before sending anything', async () => {
 		const { error } = await operate('cancel', 'ORD-1');
 		expect(error?.message).toMatch(/^'Order ID' must be a BillPro ID/);
+		// The fix is in the message: an AI agent is given nothing else.
+		expect(error?.message).toMatch(
+			/Use the order's 'id', a whole number, from the answer of Create an order or Get an order\.$/,
+		);
 		expect(billPro.requests()).toHaveLength(0);
 	});
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { NodeConnectionTypes, Workflow } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 import { BillProApi } from '../../credentials/BillProApi.credentials';
 import { BillPro } from '../../nodes/BillPro/BillPro.node';
 import { BillProTrigger } from '../../nodes/BillProTrigger/BillProTrigger.node';
@@ -66,6 +66,37 @@ describe('What n8n and its users see of the node', () => {
 			})
 			.map((property) => property.name);
 		expect(names).toEqual(expected);
+	});
+
+	// n8n describes a tool node to the model by its operation's action ("Get many customers in
+	// BillPro"), not by the operation's description: the actions must tell the operations apart.
+	it('gives an AI agent a distinct tool description for every operation', () => {
+		const billPro = new BillPro();
+		const toolDescriptions = [
+			'checkout',
+			'customer',
+			'order',
+			'product',
+			'scheduledPayment',
+		].flatMap((resource) =>
+			operationsOf(resource).map((option) =>
+				NodeHelpers.getToolDescriptionForNode(
+					{
+						id: 'tool',
+						name: 'BillPro',
+						type: 'n8n-nodes-billpro.billProTool',
+						typeVersion: 1,
+						position: [0, 0],
+						parameters: { resource, operation: option.value as string },
+					},
+					billPro,
+				),
+			),
+		);
+		expect(toolDescriptions).toContain('Get many customers in BillPro');
+		expect(toolDescriptions).toContain('Create an order in BillPro');
+		for (const text of toolDescriptions) expect(text).toMatch(/^[A-Z][a-z]+ .+ in BillPro$/);
+		expect(new Set(toolDescriptions).size).toBe(toolDescriptions.length);
 	});
 
 	it('creates each order type at the endpoint of its type', () => {

@@ -1,15 +1,21 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { INTERVAL_UNITS } from './api';
 import { parkingErrors } from '../request/itemFailures';
-import { requireFilterValue, requireSystemId, SYSTEM_ID_PATTERN } from './validation';
+import {
+	requireFilterValue,
+	requireSystemId,
+	SYSTEM_ID_PATTERN,
+	type SystemIdRecord,
+} from './validation';
 
 /** Refuses a value that is not a system id before the request is sent. */
-function systemIdCheck(name: string, displayName: string) {
+function systemIdCheck(name: string, displayName: string, record: SystemIdRecord) {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		requireSystemId(
 			this,
 			displayName,
 			this.getNodeParameter(name, undefined, { extractValue: true }),
+			record,
 		);
 		return requestOptions;
 	};
@@ -20,6 +26,7 @@ export function systemIdField(
 	name: string,
 	displayName: string,
 	description: string,
+	record: SystemIdRecord,
 ): INodeProperties {
 	return {
 		displayName,
@@ -29,7 +36,7 @@ export function systemIdField(
 		required: true,
 		placeholder: 'e.g. 1042',
 		description,
-		routing: { send: { preSend: [parkingErrors(systemIdCheck(name, displayName))] } },
+		routing: { send: { preSend: [parkingErrors(systemIdCheck(name, displayName, record))] } },
 	};
 }
 
@@ -75,6 +82,7 @@ function locator(
 	displayName: string,
 	searchListMethod: string,
 	description: string,
+	record: SystemIdRecord,
 ): INodeProperties {
 	return {
 		displayName,
@@ -83,7 +91,7 @@ function locator(
 		default: { mode: 'list', value: '' },
 		required: true,
 		description,
-		routing: { send: { preSend: [parkingErrors(systemIdCheck(name, displayName))] } },
+		routing: { send: { preSend: [parkingErrors(systemIdCheck(name, displayName, record))] } },
 		modes: [
 			{
 				displayName: 'From List',
@@ -116,6 +124,7 @@ export const customerLocator = locator(
 	'Customer',
 	'searchCustomers',
 	"The customer's system ID ('id'), not the merchant customer ID",
+	'customer',
 );
 
 export const productLocator = locator(
@@ -123,6 +132,7 @@ export const productLocator = locator(
 	'Product',
 	'searchProducts',
 	"The product's system ID ('id'), not the merchant product ID",
+	'product',
 );
 
 function address(name: string, displayName: string): INodeProperties {
@@ -268,6 +278,7 @@ export const orderIdField = systemIdField(
 	'orderId',
 	'Order ID',
 	"The order's system ID ('id' in the order Create and Get answers)",
+	'order',
 );
 
 export const scheduledPaymentLocator = locator(
@@ -275,6 +286,7 @@ export const scheduledPaymentLocator = locator(
 	'Scheduled Payment',
 	'searchScheduledPayments',
 	"The scheduled payment's ID (the SPID in BillPro's UI); the list shows the payments of 'Order ID'",
+	'scheduledPayment',
 );
 
 /** Day / Week / Month / Year, as BillPro's scheduled_unit and scheduled_duration_unit take them. */

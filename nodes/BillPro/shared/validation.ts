@@ -52,15 +52,60 @@ function shown(value: unknown): string {
  */
 export const SYSTEM_ID_PATTERN = '^[1-9][0-9]*$';
 
+/** The kinds of record a system id names. */
+export type SystemIdRecord = 'customer' | 'product' | 'order' | 'scheduledPayment';
+
+/**
+ * Where each kind of id is found, named by the operations' actions: an AI agent sees those as
+ * its tools' descriptions ("Get many customers in BillPro"), and sees nothing of an error but
+ * its message. A merchant ID is the record's other identifier, the one most often given instead.
+ */
+const SYSTEM_ID_SOURCES: Record<
+	SystemIdRecord,
+	{ noun: string; from: string; merchantId?: string }
+> = {
+	customer: {
+		noun: 'customer',
+		from: 'Get many customers or Get a customer',
+		merchantId: 'customer_id',
+	},
+	product: {
+		noun: 'product',
+		from: 'Get many products or Get a product',
+		merchantId: 'product_id',
+	},
+	order: { noun: 'order', from: 'Create an order or Get an order' },
+	scheduledPayment: { noun: 'scheduled payment', from: 'Get many scheduled payments' },
+};
+
+function systemIdFix(record: SystemIdRecord): string {
+	const { noun, from, merchantId } = SYSTEM_ID_SOURCES[record];
+	const notMerchant = merchantId ? ` (not its merchant '${merchantId}')` : '';
+	return `Use the ${noun}'s 'id', a whole number, from the answer of ${from}${notMerchant}.`;
+}
+
 /** A BillPro system id (a resource locator's value), also checked to be exact as a JSON number. */
-export function requireSystemId(context: ItemContext, field: string, value: unknown): string {
+export function requireSystemId(
+	context: ItemContext,
+	field: string,
+	value: unknown,
+	record: SystemIdRecord,
+): string {
 	const text = typeof value === 'number' ? String(value) : value;
+	if (isNotSet(text) || (typeof text === 'string' && text.trim() === '')) {
+		throw invalidInput(
+			context,
+			field,
+			`is empty; it needs the ${SYSTEM_ID_SOURCES[record].noun}'s BillPro system ID`,
+			systemIdFix(record),
+		);
+	}
 	if (typeof text !== 'string' || !new RegExp(SYSTEM_ID_PATTERN).test(text)) {
 		throw invalidInput(
 			context,
 			field,
 			`must be a BillPro ID, a whole number such as 42; got '${shown(value)}'`,
-			`Pick the ${field.toLowerCase()} from the list, or enter its system ID ('id' in BillPro's answers, not the merchant ${field.toLowerCase()} ID).`,
+			systemIdFix(record),
 		);
 	}
 	// A JSON number beyond this cannot carry the ID exactly: it would name another record.
@@ -69,15 +114,20 @@ export function requireSystemId(context: ItemContext, field: string, value: unkn
 			context,
 			field,
 			`is too large for a BillPro ID (at most ${Number.MAX_SAFE_INTEGER}); got '${shown(value)}'`,
-			`Check the value of '${field}': it is not a system ID, perhaps another number or a merchant ID. Pick the ${field.toLowerCase()} from the list, or enter its system ID ('id' in BillPro's answers).`,
+			`It is not a system ID, perhaps another number or a merchant ID. ${systemIdFix(record)}`,
 		);
 	}
 	return text;
 }
 
 /** A system id for a JSON body: exact as a number, since requireSystemId refuses unsafe ones. */
-export function requireSystemIdNumber(context: ItemContext, field: string, value: unknown): number {
-	return Number(requireSystemId(context, field, value));
+export function requireSystemIdNumber(
+	context: ItemContext,
+	field: string,
+	value: unknown,
+	record: SystemIdRecord,
+): number {
+	return Number(requireSystemId(context, field, value, record));
 }
 
 /**

@@ -145,6 +145,7 @@ export async function updateCustomerBody(
 		this,
 		'Customer',
 		this.getNodeParameter('customer', undefined, { extractValue: true }),
+		'customer',
 	);
 	// Checked first: any value but 'keep' would send the update without the current addresses.
 	const addressHandling = requireOneOf(

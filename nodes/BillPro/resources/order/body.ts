@@ -42,6 +42,7 @@ function orderProducts(context: ItemContext, orderType: OrderType): IDataObject[
 			context,
 			'Product',
 			context.getNodeParameter('product', undefined, { extractValue: true }),
+			'product',
 		);
 		return [
 			{
@@ -61,7 +62,7 @@ function orderProducts(context: ItemContext, orderType: OrderType): IDataObject[
 	return entries.map((entry, index) => {
 		const label = `Products › ${index + 1} › `;
 		return {
-			product_id: requireSystemIdNumber(context, `${label}Product ID`, entry.productId),
+			product_id: requireSystemIdNumber(context, `${label}Product ID`, entry.productId, 'product'),
 			qty: requireWholeNumber(context, `${label}Quantity`, entry.quantity ?? 1, 1),
 			...priceOverrides(context, label, entry),
 		};
@@ -119,6 +120,7 @@ export async function createOrderBody(
 			this,
 			'Customer',
 			this.getNodeParameter('customer', undefined, { extractValue: true }),
+			'customer',
 		),
 		currency: requireCurrency(this, 'Currency', this.getNodeParameter('currency')),
 		order_products: orderProducts(this, orderType),

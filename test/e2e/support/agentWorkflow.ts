@@ -1,0 +1,49 @@
+/**
+ * The AI Agent fixture (test/e2e/fixtures/ai-agent-with-billpro-tools.json): an AI Agent whose
+ * OpenAI Chat Model points at the scripted model on 127.0.0.1, with three BillPro tools. It is
+ * not an example for `npm start`: it needs a model, and offline there is none but this script.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { n8nCli } from '../../../scripts/lib/n8n';
+import { freePort } from '../../../scripts/lib/proc';
+import { e2e, type WorkflowJson } from './context';
+
+export const AGENT_FIXTURE = path.join(
+	__dirname,
+	'..',
+	'fixtures',
+	'ai-agent-with-billpro-tools.json',
+);
+
+export const AGENT_NODE = 'BillPro assistant';
+
+export function agentWorkflow(): WorkflowJson {
+	return JSON.parse(readFileSync(AGENT_FIXTURE, 'utf8')) as WorkflowJson;
+}
+
+/** The fixture's OpenAI credential, pointed at `url`: any key, nothing leaves 127.0.0.1. */
+export async function importModelCredential(url: string): Promise<void> {
+	const model = agentWorkflow().nodes.find((node) => node.type.endsWith('.lmChatOpenAi'));
+	const { id, name } = (model?.credentials as { openAiApi: { id: string; name: string } })
+		.openAiApi;
+	const context = e2e();
+	const folder = mkdtempSync(path.join(tmpdir(), 'billpro-credential-'));
+	try {
+		const file = path.join(folder, 'credentials.json');
+		writeFileSync(
+			file,
+			JSON.stringify([
+				{ id, name, type: 'openAiApi', data: { apiKey: 'scripted-model-needs-no-key', url } },
+			]),
+		);
+		await n8nCli(context.n8nOptions, ['import:credentials', `--input=${file}`], {
+			brokerPort: await freePort(),
+			logFile: path.join(context.logDir, 'import.log'),
+		});
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
+}
