@@ -14,9 +14,9 @@ import {
 	waitForExecutions,
 } from './support/activeWorkflows';
 import { example, sandbox } from './support/context';
+import { createOrderForAda } from './support/sandboxOrders';
 
-/** Seeded in profile 1: customer Ada, and a subscription product. */
-const CUSTOMER_ADA = 1;
+/** Seeded in profile 1: a subscription product. */
 const SUBSCRIPTION_PRODUCT = 1;
 /** n8n polls every minute; one poll after the event, plus the time the workflow takes. */
 const NEXT_POLL_MS = 100_000;
@@ -25,22 +25,9 @@ const welcome = example('welcome-new-customers');
 const followUp = example('declined-payment-follow-up');
 
 async function liveSubscription(): Promise<number> {
-	const created = await sandbox.api<{ id: number }>(
-		SINGLE_PROFILE_TOKEN,
-		'POST',
-		endpointPath('createSubscriptionOrder'),
-		{
-			order: {
-				customer_id: CUSTOMER_ADA,
-				currency: 'GBP',
-				order_products: [{ product_id: SUBSCRIPTION_PRODUCT }],
-			},
-		},
-	);
-	if (created.status !== 200)
-		throw new Error(`order: ${created.status} ${JSON.stringify(created.body)}`);
-	await sandbox.pay(created.body.id, 'approve');
-	return created.body.id;
+	const { id } = await createOrderForAda('createSubscriptionOrder', SUBSCRIPTION_PRODUCT);
+	await sandbox.pay(id, 'approve');
+	return id;
 }
 
 describe('Example: the BillPro Trigger starts workflows on what happens in BillPro', () => {

@@ -3,49 +3,33 @@
  * nodes panel, and save a screenshot of its parameter panel as docs/billpro-node.png (the
  * README shows it); and the schema preview of an unexecuted BillPro node (docs/schema-preview.png).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-import { OWNER } from '../../scripts/lib/n8n';
 import { REPO_ROOT } from '../../scripts/lib/package';
-import { CHROMIUM, CHROMIUM_ARGS } from './support/chromium';
 import { e2e, importWorkflow } from './support/context';
+import { launchEditor, signIn, type Editor } from './support/editor';
 
 const SCREENSHOT = path.join(REPO_ROOT, 'docs', 'billpro-node.png');
 const SCHEMA_SCREENSHOT = path.join(REPO_ROOT, 'docs', 'schema-preview.png');
 
 describe('The n8n editor', () => {
-	let userDataDir: string;
-	let browser: BrowserContext;
+	let editor: Editor;
 	let page: Page;
 
 	beforeAll(async () => {
-		userDataDir = mkdtempSync(path.join(tmpdir(), 'billpro-chromium-'));
-		browser = await chromium.launchPersistentContext(userDataDir, {
-			executablePath: CHROMIUM,
-			headless: true,
-			args: CHROMIUM_ARGS,
-			viewport: { width: 1440, height: 900 },
-			deviceScaleFactor: 1,
-		});
-		page = browser.pages()[0] ?? (await browser.newPage());
-		page.setDefaultTimeout(30_000);
+		editor = await launchEditor();
+		page = editor.page;
 	});
 
 	afterAll(async () => {
-		await browser?.close();
-		rmSync(userDataDir, { recursive: true, force: true });
+		await editor?.close();
 	});
 
 	it('adds the BillPro node from the nodes panel and shows its parameters', async () => {
 		const { n8nUrl, credential } = e2e();
-		await page.goto(`${n8nUrl}/signin`);
-		await page.fill('#emailOrLdapLoginId', OWNER.email);
-		await page.fill('#password', OWNER.password);
-		await page.click('[data-test-id="form-submit-button"]');
-		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+		await signIn(page);
 
 		await page.goto(`${n8nUrl}/workflow/new`);
 		await page.click('[data-test-id="canvas-add-button"]');

@@ -8,10 +8,7 @@
 import { endpointPath } from '../../nodes/BillPro/shared/api';
 import { SINGLE_PROFILE_TOKEN } from '../sandbox';
 import { example, exampleJson, executeWorkflow, importWorkflow, sandbox } from './support/context';
-
-/** Seeded in profile 1: customer Ada, and a GBP instalment product (several payments). */
-const CUSTOMER_ADA = 1;
-const INSTALMENT_PRODUCT = 3;
+import { createOrderForAda, INSTALMENT_PRODUCT } from './support/sandboxOrders';
 
 interface Payment {
 	id: number;
@@ -20,21 +17,7 @@ interface Payment {
 }
 
 async function liveOrderWithASoftDecline(): Promise<{ orderId: number; payments: Payment[] }> {
-	const created = await sandbox.api<{ id: number; currency: string }>(
-		SINGLE_PROFILE_TOKEN,
-		'POST',
-		endpointPath('createInstalmentOrder'),
-		{
-			order: {
-				customer_id: CUSTOMER_ADA,
-				currency: 'GBP',
-				order_products: [{ product_id: INSTALMENT_PRODUCT }],
-			},
-		},
-	);
-	if (created.status !== 200)
-		throw new Error(`order: ${created.status} ${JSON.stringify(created.body)}`);
-	const orderId = created.body.id;
+	const { id: orderId } = await createOrderForAda('createInstalmentOrder', INSTALMENT_PRODUCT);
 	await sandbox.pay(orderId, 'approve'); // the deposit, through the payment link: order active
 	await sandbox.pay(orderId, 'soft_decline'); // the first scheduled payment: soft-declined
 	const listed = await sandbox.api<Payment[]>(

@@ -1,0 +1,95 @@
+/**
+ * The n8n editor in headless Chromium, as the editor tests use it: a browser signed in as the
+ * owner, a workflow opened on the canvas, a node's parameter panel (NDV) opened and closed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+import { OWNER } from '../../../scripts/lib/n8n';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
+import { e2e } from './context';
+
+export interface Editor {
+	page: Page;
+	close(): Promise<void>;
+}
+
+/** A fresh Chromium profile (no cookies from an earlier run), closed and removed by close(). */
+export async function launchEditor(): Promise<Editor> {
+	const userDataDir = mkdtempSync(path.join(tmpdir(), 'billpro-chromium-'));
+	let browser: BrowserContext | undefined;
+	try {
+		browser = await chromium.launchPersistentContext(userDataDir, {
+			executablePath: CHROMIUM,
+			headless: true,
+			args: CHROMIUM_ARGS,
+			viewport: { width: 1440, height: 900 },
+			deviceScaleFactor: 1,
+		});
+	} catch (error) {
+		rmSync(userDataDir, { recursive: true, force: true });
+		throw error;
+	}
+	const page = browser.pages()[0] ?? (await browser.newPage());
+	page.setDefaultTimeout(30_000);
+	return {
+		page,
+		async close() {
+			await browser?.close();
+			rmSync(userDataDir, { recursive: true, force: true });
+		},
+	};
+}
+
+/** Signs in on n8n's sign-in page as the owner `npm start` and the e2e setup create. */
+export async function signIn(page: Page): Promise<void> {
+	await page.goto(`${e2e().n8nUrl}/signin`);
+	await page.fill('#emailOrLdapLoginId', OWNER.email);
+	await page.fill('#password', OWNER.password);
+	await page.click('[data-test-id="form-submit-button"]');
+	await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+}
+
+/** Opens a saved workflow on the canvas and waits until its nodes are drawn. */
+export async function openWorkflow(page: Page, workflowId: string): Promise<void> {
+	await page.goto(`${e2e().n8nUrl}/workflow/${workflowId}`);
+	await page.locator('[data-test-id="canvas-node"]').first().waitFor();
+}
+
+export function canvasNode(page: Page, nodeName: string): Locator {
+	return page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`);
+}
+
+/** Opens a canvas node's parameter panel (double click, as a user does); returns the panel. */
+export async function openNode(page: Page, nodeName: string): Promise<Locator> {
+	await canvasNode(page, nodeName).dblclick();
+	const ndv = page.locator('[data-test-id="ndv"]');
+	await ndv.locator('[data-test-id="node-parameters"]').waitFor();
+	return ndv;
+}
+
+/** Back to the canvas, and waits until the panel is gone. */
+export async function closeNode(page: Page): Promise<void> {
+	const ndv = page.locator('[data-test-id="ndv"]');
+	await ndv.locator('[data-test-id="ndv-close-button"]').first().click();
+	await ndv.waitFor({ state: 'hidden' });
+}
+
+/**
+ * Reads what the page shows until `done` accepts it or the time is up, and returns the last
+ * reading, for an assertion with a readable difference (the editor loads lists asynchronously).
+ */
+export async function settled<T>(
+	read: () => Promise<T>,
+	done: (value: T) => boolean,
+	timeoutMs = 20_000,
+): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await read();
+		if (done(value) || Date.now() > deadline) return value;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}

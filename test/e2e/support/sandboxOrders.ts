@@ -1,0 +1,29 @@
+/**
+ * Orders created straight in the sandbox (its API, with the "BillPro Sandbox" credential's token),
+ * for tests that need an order to exist before n8n looks at it.
+ */
+import { endpointPath, type EndpointName } from '../../../nodes/BillPro/shared/api';
+import { SINGLE_PROFILE_TOKEN } from '../../sandbox';
+import { sandbox } from './context';
+
+/** Seeded in profile 1: customer Ada. */
+export const CUSTOMER_ADA = 1;
+/** Seeded in profile 1: a GBP instalment product (several payments). */
+export const INSTALMENT_PRODUCT = 3;
+
+/** A pending GBP order for Ada of one product; returns what the sandbox answered. */
+export async function createOrderForAda<T extends { id: number }>(
+	endpoint: EndpointName,
+	productId: number,
+): Promise<T> {
+	const created = await sandbox.api<T>(SINGLE_PROFILE_TOKEN, 'POST', endpointPath(endpoint), {
+		order: {
+			customer_id: CUSTOMER_ADA,
+			currency: 'GBP',
+			order_products: [{ product_id: productId }],
+		},
+	});
+	if (created.status !== 200)
+		throw new Error(`order: ${created.status} ${JSON.stringify(created.body)}`);
+	return created.body;
+}
