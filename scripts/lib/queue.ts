@@ -6,6 +6,7 @@
  * installed as a community package, and one encryption key; the main stack (sandbox,
  * credentials, examples, the package's registration) is scripts/lib/stack.ts's.
  */
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { step, timed } from './log';
@@ -79,6 +80,7 @@ export async function startQueueProcess(
 
 export async function startQueueStack(options: QueueStackOptions): Promise<QueueStack> {
 	const logDir = path.join(options.workDir, 'logs');
+	mkdirSync(logDir, { recursive: true });
 	const aptLog = path.join(logDir, 'apt.log');
 	const redis = await timed('Starting Redis (redis-server) on 127.0.0.1', async () =>
 		startRedis({
