@@ -4,7 +4,9 @@
  * in Redis expires, another worker finds the job stalled, and since n8n allows no stalled retry
  * (maxStalledCount 0) Bull fails it; the main marks the execution failed. Nothing runs it again:
  * BillPro keeps exactly what it received before the kill, each customer once, and nothing more
- * arrives. The user must check which rows reached BillPro before running the rest again.
+ * arrives. n8n's Retry of that execution has nothing to resume (the dead worker kept the run in
+ * memory): it fails the same way at once and sends nothing. The user must check which rows
+ * reached BillPro before running the rest again.
  */
 import { SINGLE_PROFILE_TOKEN } from '../sandbox';
 import { e2e, importWorkflow, n8nRest, sandbox } from '../e2e/support/context';
@@ -118,4 +120,30 @@ describe('Queue mode: a worker killed during a bulk create', () => {
 		);
 		expect([...emails].sort()).toEqual([...sent].sort());
 	}, 60_000);
+
+	it.each([
+		['the original workflow', false],
+		['the currently saved workflow', true],
+	])(
+		"n8n's Retry with %s fails the same way at once and sends BillPro nothing",
+		async (_, loadWorkflow) => {
+			const rest = await n8nRest();
+			const retried = await rest.data<{ id: string; mode: string; retryOf: string }>(
+				'POST',
+				`/rest/executions/${executionId}/retry`,
+				{ loadWorkflow },
+			);
+			expect(retried).toMatchObject({ mode: 'retry', retryOf: executionId });
+			const run = await finishedExecution(rest, retried.id, 60_000);
+			expect(run.status).toBe('error');
+			expect(run.run.data.resultData.error?.message).toContain(
+				'This execution failed to be processed too many times',
+			);
+			expect(Object.keys(run.run.data.resultData.runData)).toEqual([]);
+			await new Promise((resolve) => setTimeout(resolve, 5_000));
+			expect(await creates()).toHaveLength(receivedBeforeKill);
+			expect(await customerEmails()).toHaveLength(receivedBeforeKill);
+		},
+		90_000,
+	);
 });
