@@ -5,6 +5,7 @@
  * Ports (127.0.0.1 only): n8n 5680 (BILLPRO_N8N_PORT), its task broker 5681
  * (BILLPRO_N8N_BROKER_PORT), the sandbox 8787 (BILLPRO_SANDBOX_PORT).
  * n8n and its data live in the cache folder (see scripts/lib/runtime.ts), not in the repository.
+ * `npm start -- --queue`: the same in n8n's queue mode (scripts/startQueue.ts).
  */
 import path from 'node:path';
 
@@ -14,6 +15,7 @@ import { OWNER, tailOf } from './lib/n8n';
 import { portOpen } from './lib/proc';
 import { cacheRoot } from './lib/runtime';
 import { SANDBOX_CREDENTIAL, startStack, type Stack } from './lib/stack';
+import { queuePorts, startQueueMode } from './startQueue';
 
 function portFromEnv(name: string, fallback: number): number {
 	const raw = process.env[name];
@@ -36,10 +38,17 @@ async function main(): Promise<void> {
 		broker: 'BILLPRO_N8N_BROKER_PORT',
 		sandbox: 'BILLPRO_SANDBOX_PORT',
 	};
-	for (const [key, port] of Object.entries(ports) as Array<[keyof typeof ports, number]>) {
+	const queueMode = process.argv.slice(2).includes('--queue');
+	const queue = queueMode ? queuePorts(portFromEnv) : undefined;
+	for (const [key, port] of [
+		...(Object.entries(ports) as Array<[keyof typeof ports, number]>).map(
+			([key, port]) => [envNames[key], port] as const,
+		),
+		...(queue?.named ?? []),
+	]) {
 		if (await portOpen(port)) {
 			throw new Error(
-				`Port ${port} on 127.0.0.1 is already in use (another \`npm start\`?). Stop it, or pick another port with ${envNames[key]}=<port>.`,
+				`Port ${port} on 127.0.0.1 is already in use (another \`npm start\`?). Stop it, or pick another port with ${key}=<port>.`,
 			);
 		}
 	}
@@ -49,7 +58,7 @@ async function main(): Promise<void> {
 		? path.resolve(process.env.BILLPRO_N8N_USER_FOLDER)
 		: path.join(root, 'n8n-user');
 
-	let running: Stack | undefined;
+	let running: { stop(): Promise<void> } | undefined;
 	let stopping = false;
 	const stop = async (reason: string, code: number) => {
 		if (stopping) return;
@@ -73,6 +82,17 @@ async function main(): Promise<void> {
 		void stop('Ctrl-C', 0);
 	});
 	process.on('SIGTERM', () => void stop('SIGTERM', 0));
+
+	if (queue) {
+		const started = await startQueueMode({ ...ports, queue });
+		running = started;
+		void started.exited.then(async (name) => {
+			if (stopping) return;
+			warn(`n8n's ${name} exited unexpectedly: see its log in the data folder above.`);
+			await stop(`${name} exited`, 1);
+		});
+		return;
+	}
 
 	const stack: Stack = await startStack({
 		userFolder,

@@ -32,7 +32,15 @@ export interface N8nOptions {
 	brokerPort: number;
 	/** e2e: point n8n's own npm calls (e.g. the Community nodes update check) at a closed local port. */
 	offlineNpm?: boolean;
+	/** Added last to the environment, e.g. queue mode and its database (scripts/lib/queue.ts). */
+	env?: NodeJS.ProcessEnv;
 }
+
+/**
+ * What an n8n process runs: `n8n start` (the main, with the editor), or in queue mode
+ * `n8n worker` (runs executions taken from Redis) or `n8n webhook` (a webhook processor).
+ */
+export type N8nRole = 'start' | 'worker' | 'webhook';
 
 let ownerHashCache: { password: string; hash: string } | undefined;
 
@@ -86,7 +94,7 @@ export function n8nEnv(options: N8nOptions): NodeJS.ProcessEnv {
 		env.npm_config_registry = 'http://127.0.0.1:9/';
 		env.npm_config_fetch_retries = '0';
 	}
-	return env;
+	return { ...env, ...options.env };
 }
 
 /** Runs `n8n <args>` to completion (import:credentials, import:workflow, execute, …). */
@@ -117,12 +125,21 @@ export interface N8nServer {
 	exited: Promise<number | null>;
 }
 
-/** Starts `n8n start` in its own process group and waits until its REST API answers. */
-export async function startN8n(options: N8nOptions, logFile: string): Promise<N8nServer> {
+/**
+ * Starts `n8n start` (or a queue-mode role, with its extra arguments) in its own process group
+ * and waits until it is ready: the main's REST API answers, or a worker's or webhook
+ * processor's readiness check (database and Redis connected) on its port.
+ */
+export async function startN8n(
+	options: N8nOptions,
+	logFile: string,
+	role: N8nRole = 'start',
+	args: string[] = [],
+): Promise<N8nServer> {
 	mkdirSync(path.dirname(logFile), { recursive: true });
 	const log = createWriteStream(logFile, { flags: 'a' });
-	log.write(`\n===== n8n start ${new Date().toISOString()} =====\n`);
-	const child = spawn(options.runtime.node, [options.runtime.n8nBin, 'start'], {
+	log.write(`\n===== n8n ${role} ${new Date().toISOString()} =====\n`);
+	const child = spawn(options.runtime.node, [options.runtime.n8nBin, role, ...args], {
 		env: n8nEnv(options),
 		cwd: options.userFolder,
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -191,7 +208,7 @@ export async function startN8n(options: N8nOptions, logFile: string): Promise<N8
 		}
 		if (
 			(await httpStatus(`${url}/healthz/readiness`)) === 200 &&
-			(await httpStatus(`${url}/rest/settings`)) === 200
+			(role !== 'start' || (await httpStatus(`${url}/rest/settings`)) === 200)
 		) {
 			return server;
 		}

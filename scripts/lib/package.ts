@@ -23,6 +23,7 @@ import path from 'node:path';
 
 import { timed } from './log';
 import { run } from './proc';
+import type { PostgresConnection } from './postgres';
 import { runtimeNpmEnv, type Runtime } from './runtime';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -139,7 +140,8 @@ export async function installCommunityPackage(
 
 /**
  * Step 6: what n8n's InstalledPackagesRepository.persistPackageWithNodes saves. Needs n8n's
- * migrated database (run after any n8n CLI command). Uses n8n's own sqlite3 build, on n8n's Node.
+ * migrated database (run after any n8n CLI command). Uses n8n's own sqlite3 build, on n8n's Node;
+ * with `postgres` (queue mode), n8n's own `pg` client and that shared database instead.
  */
 export async function registerCommunityPackage(
 	runtime: Runtime,
@@ -147,10 +149,18 @@ export async function registerCommunityPackage(
 	packageJson: PackageJson,
 	nodes: Array<{ name: string; displayName: string; version: number }>,
 	logFile: string,
+	postgres?: PostgresConnection,
 ): Promise<void> {
 	const author = typeof packageJson.author === 'object' ? packageJson.author : {};
 	const payload = {
-		db: path.join(userFolder, '.n8n', 'database.sqlite'),
+		db: postgres
+			? {
+					host: postgres.host,
+					port: postgres.port,
+					user: postgres.user,
+					database: postgres.database,
+				}
+			: path.join(userFolder, '.n8n', 'database.sqlite'),
 		packageName: packageJson.name,
 		version: packageJson.version,
 		authorName: author.name ?? null,
@@ -180,12 +190,32 @@ const exec = (sql, params) => new Promise((ok, ko) => db.run(sql, params, (e) =>
 })().catch((e) => { console.error(e); process.exit(1); });
 `;
 	const n8nModules = path.dirname(path.dirname(path.dirname(runtime.n8nBin)));
-	await run(runtime.node, ['-e', script, JSON.stringify(payload)], {
-		env: { ...process.env, NODE_PATH: n8nModules },
+	await run(runtime.node, ['-e', postgres ? POSTGRES_SCRIPT : script, JSON.stringify(payload)], {
+		// The database password goes by environment (pg reads PGPASSWORD): argv is logged.
+		env: { ...process.env, NODE_PATH: n8nModules, PGPASSWORD: postgres?.password },
 		cwd: path.dirname(n8nModules),
 		logFile,
 	});
 }
+
+/** The same rows, written with n8n's `pg` client into n8n's PostgreSQL tables (camelCase columns). */
+const POSTGRES_SCRIPT = `
+const { Client } = require('pg');
+const p = JSON.parse(process.argv[1]);
+const db = new Client(p.db);
+(async () => {
+  await db.connect();
+  await db.query('BEGIN');
+  await db.query('DELETE FROM installed_packages WHERE "packageName" = $1', [p.packageName]);
+  await db.query('INSERT INTO installed_packages ("packageName", "installedVersion", "authorName", "authorEmail") VALUES ($1, $2, $3, $4)', [p.packageName, p.version, p.authorName, p.authorEmail]);
+  for (const n of p.nodes) {
+    await db.query('DELETE FROM installed_nodes WHERE name = $1', [n.name]);
+    await db.query('INSERT INTO installed_nodes (name, type, "latestVersion", package) VALUES ($1, $2, $3, $4)', [n.name, n.type, n.latestVersion, p.packageName]);
+  }
+  await db.query('COMMIT');
+  await db.end();
+})().catch((e) => { console.error(e.message); process.exit(1); });
+`;
 
 /**
  * The node types the package declares (name, displayName, version), read from the built files in

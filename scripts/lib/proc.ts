@@ -12,6 +12,8 @@ export interface RunOptions {
 	/** Reject unless the exit code is 0 (default true). */
 	check?: boolean;
 	timeoutMs?: number;
+	/** Run as this user (when this process is root), e.g. PostgreSQL, which refuses root. */
+	user?: { uid: number; gid: number };
 }
 
 export interface RunResult {
@@ -29,6 +31,7 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
 			cwd: options.cwd,
 			env: options.env ?? process.env,
 			stdio: ['ignore', 'pipe', 'pipe'],
+			...options.user,
 		});
 		let stdout = '';
 		let stderr = '';

@@ -32,6 +32,7 @@ import {
 	registerCommunityPackage,
 	REPO_ROOT,
 } from './package';
+import type { PostgresConnection } from './postgres';
 import { freePort } from './proc';
 import { N8N_VERSION, ensureRuntime, type Runtime } from './runtime';
 import { N8nRest } from './rest';
@@ -64,6 +65,27 @@ export function gatewayWebhookUrl(n8nUrl: string, workflowFile: string): string 
 	if (!trigger?.webhookId)
 		throw new Error(`${workflowFile} has no gateway trigger with a webhookId`);
 	return `${n8nUrl}/webhook/${trigger.webhookId}/webhook`;
+}
+
+/**
+ * Activates the gateway example and points the sandbox's payment notifications at its
+ * Production URL on `webhookBaseUrl` (n8n itself, or a queue-mode webhook processor).
+ */
+export async function wireGateway(
+	rest: N8nRest,
+	sandbox: Sandbox,
+	webhookBaseUrl: string,
+): Promise<void> {
+	const example = listExamples().find((candidate) => candidate.slug === GATEWAY_EXAMPLE);
+	if (!example) throw new Error(`examples/${GATEWAY_EXAMPLE}.json is missing`);
+	await rest.activate(example.id);
+	sandbox.gateway.configure(
+		gatewaySettingsOrThrow({
+			url: gatewayWebhookUrl(webhookBaseUrl, example.file),
+			key: SANDBOX_GATEWAY_KEY,
+		}),
+	);
+	step(`Sandbox payment notifications go to "${example.name}" (active) at ${webhookBaseUrl}`);
 }
 
 export interface ExampleWorkflow {
@@ -113,6 +135,22 @@ export interface StackOptions {
 	 * start). The e2e suite wires it per test instead, so other tests' payments start nothing.
 	 */
 	wireGateway?: boolean;
+	/** Extra environment of every n8n command, and the PostgreSQL database it names (queue mode). */
+	n8nEnv?: NodeJS.ProcessEnv;
+	postgres?: PostgresConnection;
+}
+
+/** A stack for tests and benchmarks: fresh user folder in workDir, random ports, offline npm. */
+export async function throwawayStackOptions(workDir: string): Promise<StackOptions> {
+	return {
+		userFolder: path.join(workDir, 'n8n-user'),
+		workDir,
+		n8nPort: await freePort(),
+		brokerPort: await freePort(),
+		sandboxPort: 0,
+		importExamples: 'all',
+		offlineNpm: true,
+	};
 }
 
 export interface Stack {
@@ -150,6 +188,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 		port: options.n8nPort,
 		brokerPort: options.brokerPort,
 		offlineNpm: options.offlineNpm,
+		env: options.n8nEnv,
 	};
 
 	const packageJson = await timed(
@@ -225,6 +264,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 				packageJson,
 				declaredNodes(),
 				setupLog,
+				options.postgres,
 			);
 
 			n8n = await timed(`Starting n8n ${N8N_VERSION} on http://127.0.0.1:${options.n8nPort}`, () =>
@@ -233,18 +273,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 			// The owner comes from N8N_INSTANCE_OWNER_*: check the login works before announcing it.
 			const rest = new N8nRest(n8n.url);
 			await rest.login(OWNER.email, OWNER.password);
-			if (options.wireGateway) {
-				const example = examples.find((candidate) => candidate.slug === GATEWAY_EXAMPLE);
-				if (!example) throw new Error(`examples/${GATEWAY_EXAMPLE}.json is missing`);
-				await rest.activate(example.id);
-				sandbox.gateway.configure(
-					gatewaySettingsOrThrow({
-						url: gatewayWebhookUrl(n8n.url, example.file),
-						key: SANDBOX_GATEWAY_KEY,
-					}),
-				);
-				step(`Sandbox payment notifications go to "${example.name}" (active)`);
-			}
+			if (options.wireGateway) await wireGateway(rest, sandbox, n8n.url);
 
 			const server = n8n;
 			return {

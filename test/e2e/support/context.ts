@@ -16,7 +16,9 @@ import {
 } from '../../../scripts/lib/n8n';
 import { freePort } from '../../../scripts/lib/proc';
 import { N8nRest } from '../../../scripts/lib/rest';
-import type { ExampleWorkflow } from '../../../scripts/lib/stack';
+import { SANDBOX_CREDENTIAL, type ExampleWorkflow, type Stack } from '../../../scripts/lib/stack';
+import type { QueueContext } from '../../e2e-queue/support/queueContext';
+import { runThroughQueue } from '../../e2e-queue/support/runThroughQueue';
 import type { RequestLogEntry } from '../../sandbox';
 
 export const CONTEXT_ENV = 'BILLPRO_E2E_CONTEXT';
@@ -33,6 +35,33 @@ export interface E2eContext {
 	tarball: string;
 	credential: { id: string; name: string; type: string };
 	examples: ExampleWorkflow[];
+	/** Queue mode (npm run test:e2e:queue): workflows run on its workers, see runThroughQueue. */
+	queue?: QueueContext;
+}
+
+/**
+ * Writes the context of a started stack for the tests (globalSetup), and points them at it.
+ * Returns the file.
+ */
+export function saveE2eContext(stack: Stack, workDir: string, queue?: QueueContext): string {
+	const context: E2eContext = {
+		n8nUrl: stack.n8n.url,
+		n8nOptions: stack.n8nOptions,
+		sandboxUrl: stack.sandbox.url,
+		sandboxBaseUrl: stack.sandbox.baseUrl,
+		workDir,
+		logDir: stack.logDir,
+		packageName: stack.packageName,
+		packageVersion: stack.packageVersion,
+		tarball: stack.tarball,
+		credential: SANDBOX_CREDENTIAL,
+		examples: stack.examples,
+		queue,
+	};
+	const contextFile = path.join(workDir, 'context.json');
+	writeFileSync(contextFile, JSON.stringify(context, null, 2));
+	process.env[CONTEXT_ENV] = contextFile;
+	return contextFile;
 }
 
 let cached: E2eContext | undefined;
@@ -68,8 +97,11 @@ export function exampleJson(slug: string): WorkflowJson {
 	return JSON.parse(readFileSync(example(slug).file, 'utf8')) as WorkflowJson;
 }
 
-/** Imports a workflow into the running n8n (`n8n import:workflow`): one with the same id is replaced. */
-export async function importWorkflow(workflow: WorkflowJson): Promise<void> {
+/**
+ * Imports a workflow, or several at once, into the running n8n (`n8n import:workflow`): one with
+ * the same id is replaced.
+ */
+export async function importWorkflow(workflow: WorkflowJson | WorkflowJson[]): Promise<void> {
 	const context = e2e();
 	const folder = mkdtempSync(path.join(tmpdir(), 'billpro-workflow-'));
 	try {
@@ -102,19 +134,24 @@ export interface WorkflowRun {
 /**
  * Runs a saved workflow through n8n: `n8n execute --id <id> --rawOutput` against the same
  * database as the running server (its own task broker port). The run starts at the workflow's
- * Manual Trigger.
+ * Manual Trigger. In queue mode it goes through the queue to a worker instead.
  */
 export async function executeWorkflow(id: string): Promise<WorkflowRun> {
 	const context = e2e();
+	if (context.queue) return await runThroughQueue(id);
 	const result = await n8nCli(context.n8nOptions, ['execute', `--id=${id}`, '--rawOutput'], {
 		capture: true,
 		check: false,
 		brokerPort: await freePort(),
 		logFile: path.join(context.logDir, 'execute.log'),
 	});
-	const run = parseRawOutput(result.stdout);
+	return workflowRun(result.code, parseRawOutput(result.stdout));
+}
+
+/** A finished run, however it was started. */
+export function workflowRun(code: number, run: N8nRun): WorkflowRun {
 	return {
-		code: result.code,
+		code,
 		run,
 		items(nodeName, output = 0) {
 			const runs = run.data.resultData.runData[nodeName];

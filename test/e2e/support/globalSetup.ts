@@ -7,15 +7,14 @@
  *   - the BillPro sandbox, the "BillPro Sandbox" credential, every workflow in examples/
  * It writes the context file the tests read (see ./context.ts).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { step } from '../../../scripts/lib/log';
-import { freePort } from '../../../scripts/lib/proc';
-import { SANDBOX_CREDENTIAL, startStack, type Stack } from '../../../scripts/lib/stack';
+import { startStack, throwawayStackOptions, type Stack } from '../../../scripts/lib/stack';
 import { ensureChromium } from './chromium';
-import { CONTEXT_ENV, type E2eContext } from './context';
+import { saveE2eContext } from './context';
 
 declare global {
 	// eslint-disable-next-line no-var
@@ -30,33 +29,9 @@ export default async function globalSetup(): Promise<void> {
 	step(`e2e: working folder ${workDir} (logs in ${path.join(workDir, 'logs')})`);
 	await ensureChromium(path.join(workDir, 'logs', 'apt.log'));
 
-	const stack = await startStack({
-		userFolder: path.join(workDir, 'n8n-user'),
-		workDir,
-		n8nPort: await freePort(),
-		brokerPort: await freePort(),
-		sandboxPort: 0,
-		importExamples: 'all',
-		offlineNpm: true,
-	});
+	const stack = await startStack(await throwawayStackOptions(workDir));
 	globalThis.__BILLPRO_E2E__ = { stack, workDir };
-
-	const context: E2eContext = {
-		n8nUrl: stack.n8n.url,
-		n8nOptions: stack.n8nOptions,
-		sandboxUrl: stack.sandbox.url,
-		sandboxBaseUrl: stack.sandbox.baseUrl,
-		workDir,
-		logDir: stack.logDir,
-		packageName: stack.packageName,
-		packageVersion: stack.packageVersion,
-		tarball: stack.tarball,
-		credential: SANDBOX_CREDENTIAL,
-		examples: stack.examples,
-	};
-	const contextFile = path.join(workDir, 'context.json');
-	writeFileSync(contextFile, JSON.stringify(context, null, 2));
-	process.env[CONTEXT_ENV] = contextFile;
+	saveE2eContext(stack, workDir);
 	step(
 		`e2e: n8n ${stack.runtime.n8nVersion} ready at ${stack.n8n.url}, sandbox at ${stack.sandbox.baseUrl} (setup ${((Date.now() - t0) / 1000).toFixed(0)} s)`,
 	);

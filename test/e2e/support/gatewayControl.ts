@@ -1,0 +1,73 @@
+/**
+ * The sandbox's simulated payment gateway, as the gateway tests drive it: its control endpoints
+ * (/__sandbox/gateway…), the outcome of one delivery, and a pending order to pay.
+ */
+import { endpointPath } from '../../../nodes/BillPro/shared/api';
+import { SINGLE_PROFILE_TOKEN } from '../../sandbox';
+import { e2e, sandbox } from './context';
+
+const CUSTOMER_ADA = 1;
+
+export interface Delivery {
+	delivery: number;
+	kind: string;
+	status: number;
+	outcome: string;
+}
+
+export async function gateway<T>(method: string, urlPath: string, body?: unknown): Promise<T> {
+	const response = await fetch(`${e2e().sandboxUrl}/__sandbox/gateway${urlPath}`, {
+		method,
+		headers: body === undefined ? {} : { 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	if (!response.ok)
+		throw new Error(
+			`${method} gateway${urlPath}: HTTP ${response.status} ${await response.text()}`,
+		);
+	return (await response.json()) as T;
+}
+
+/** Waits until the gateway is done with delivery `number` (delivered or given up); its attempts. */
+export async function deliveryDone(number: number): Promise<Delivery[]> {
+	for (let waited = 0; waited < 30_000; waited += 250) {
+		const { deliveries } = await gateway<{ deliveries: Delivery[] }>('GET', '/deliveries');
+		const attempts = deliveries.filter((entry) => entry.delivery === number);
+		if (attempts.some((entry) => entry.outcome === 'delivered' || entry.outcome === 'gave up'))
+			return attempts;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error(`delivery ${number} did not finish in 30 s`);
+}
+
+export async function pendingSinglePaymentOrder(): Promise<{ id: number; payment_link: string }> {
+	const products = await sandbox.api<
+		Array<{
+			id: number;
+			product_type: string;
+			product_status: string;
+			currency: string;
+			lock_price: boolean;
+		}>
+	>(SINGLE_PROFILE_TOKEN, 'GET', `${endpointPath('listProducts')}?page=1`);
+	const product = products.body.find(
+		(candidate) =>
+			candidate.product_type === 'single_payment' && candidate.product_status === 'active',
+	);
+	if (!product) throw new Error('no single-payment product in the sandbox');
+	const created = await sandbox.api<{ id: number; payment_link: string }>(
+		SINGLE_PROFILE_TOKEN,
+		'POST',
+		endpointPath('createSingleOrder'),
+		{
+			order: {
+				customer_id: CUSTOMER_ADA,
+				currency: product.currency,
+				order_products: [{ product_id: product.id, quantity: 1 }],
+			},
+		},
+	);
+	if (created.status !== 200)
+		throw new Error(`order: ${created.status} ${JSON.stringify(created.body)}`);
+	return created.body;
+}
