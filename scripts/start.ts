@@ -5,6 +5,7 @@
  * Ports (127.0.0.1 only): n8n 5680 (BILLPRO_N8N_PORT), its task broker 5681
  * (BILLPRO_N8N_BROKER_PORT), the sandbox 8787 (BILLPRO_SANDBOX_PORT).
  * n8n and its data live in the cache folder (see scripts/lib/runtime.ts), not in the repository.
+ * BILLPRO_N8N_VERSION picks the n8n line (runtime.ts, N8N_LINES), e.g. `BILLPRO_N8N_VERSION=1.123`.
  */
 import path from 'node:path';
 
@@ -12,7 +13,7 @@ import { SINGLE_PROFILE_TOKEN } from '../test/sandbox';
 import { print, step, warn } from './lib/log';
 import { OWNER, tailOf } from './lib/n8n';
 import { portOpen } from './lib/proc';
-import { cacheRoot } from './lib/runtime';
+import { cacheRoot, N8N_LINE, N8N_LINES } from './lib/runtime';
 import { SANDBOX_CREDENTIAL, startStack, type Stack } from './lib/stack';
 
 function portFromEnv(name: string, fallback: number): number {
@@ -45,9 +46,11 @@ async function main(): Promise<void> {
 	}
 
 	const root = cacheRoot();
+	// n8n migrates its database forward only: the default line's data moves on with it, and any
+	// other line keeps a folder of its own.
 	const userFolder = process.env.BILLPRO_N8N_USER_FOLDER
 		? path.resolve(process.env.BILLPRO_N8N_USER_FOLDER)
-		: path.join(root, 'n8n-user');
+		: path.join(root, N8N_LINE === N8N_LINES[0].line ? 'n8n-user' : `n8n-user-${N8N_LINE}`);
 
 	let running: Stack | undefined;
 	let stopping = false;

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import {
+	MAX_WORKFLOW_ID_LENGTH,
 	n8nCli,
 	OWNER,
 	parseRawOutput,
@@ -16,12 +17,16 @@ import {
 } from '../../../scripts/lib/n8n';
 import { freePort } from '../../../scripts/lib/proc';
 import { N8nRest } from '../../../scripts/lib/rest';
+import type { N8nLineName } from '../../../scripts/lib/runtime';
 import type { ExampleWorkflow } from '../../../scripts/lib/stack';
 import type { RequestLogEntry } from '../../sandbox';
 
 export const CONTEXT_ENV = 'BILLPRO_E2E_CONTEXT';
 
 export interface E2eContext {
+	/** The n8n that runs (BILLPRO_N8N_VERSION), e.g. 2.41.1, and its line, e.g. 2.41. */
+	n8nVersion: string;
+	n8nLine: N8nLineName;
 	n8nUrl: string;
 	n8nOptions: N8nOptions;
 	sandboxUrl: string;
@@ -43,6 +48,14 @@ export function e2e(): E2eContext {
 	if (!file) throw new Error(`${CONTEXT_ENV} is not set: run the e2e tests with npm run test:e2e`);
 	cached = JSON.parse(readFileSync(file, 'utf8')) as E2eContext;
 	return cached;
+}
+
+/**
+ * What n8n itself does on each line it runs on: the expectation for the line that runs. Every
+ * line must be named, so a test states each line's behaviour (see docs/n8n-app.md).
+ */
+export function perN8nLine<T>(expected: Record<N8nLineName, T>): T {
+	return expected[e2e().n8nLine];
 }
 
 export function example(slug: string): ExampleWorkflow {
@@ -70,6 +83,10 @@ export function exampleJson(slug: string): WorkflowJson {
 
 /** Imports a workflow into the running n8n (`n8n import:workflow`): one with the same id is replaced. */
 export async function importWorkflow(workflow: WorkflowJson): Promise<void> {
+	if (workflow.id.length > MAX_WORKFLOW_ID_LENGTH)
+		throw new Error(
+			`Workflow id "${workflow.id}" is longer than ${MAX_WORKFLOW_ID_LENGTH} characters`,
+		);
 	const context = e2e();
 	const folder = mkdtempSync(path.join(tmpdir(), 'billpro-workflow-'));
 	try {

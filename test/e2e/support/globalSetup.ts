@@ -1,7 +1,8 @@
 /**
  * jest globalSetup of the e2e suite: one real n8n for all e2e tests, started the way `npm start`
  * starts it (scripts/lib/stack.ts), but in a fresh temporary n8n user folder on random ports:
- *   - n8n 2.41.1 on Node 24 from the cache folder (installed there on the first run, ~4 min)
+ *   - the n8n that BILLPRO_N8N_VERSION picks (2.41.1 by default) on its Node, from the cache
+ *     folder (installed there on the first run, ~4 min)
  *   - this package built, packed (`npm pack`) and installed from the tarball as n8n installs a
  *     community package
  *   - the BillPro sandbox, the "BillPro Sandbox" credential, every workflow in examples/
@@ -42,6 +43,8 @@ export default async function globalSetup(): Promise<void> {
 	globalThis.__BILLPRO_E2E__ = { stack, workDir };
 
 	const context: E2eContext = {
+		n8nVersion: stack.runtime.n8nVersion,
+		n8nLine: stack.runtime.n8nLine,
 		n8nUrl: stack.n8n.url,
 		n8nOptions: stack.n8nOptions,
 		sandboxUrl: stack.sandbox.url,
