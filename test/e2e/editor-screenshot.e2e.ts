@@ -2,6 +2,7 @@
  * The n8n editor in headless Chromium: sign in, add the BillPro node to a new workflow from the
  * nodes panel, and save a screenshot of its parameter panel as docs/billpro-node.png (the
  * README shows it); and the schema preview of an unexecuted BillPro node (docs/schema-preview.png).
+ * On another n8n line than the default, the screenshots go to the run's log folder instead.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,11 +11,19 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 import { OWNER } from '../../scripts/lib/n8n';
 import { REPO_ROOT } from '../../scripts/lib/package';
+import { N8N_LINES } from '../../scripts/lib/runtime';
 import { CHROMIUM, CHROMIUM_ARGS } from './support/chromium';
-import { e2e, importWorkflow } from './support/context';
+import { e2e, importWorkflow, perN8nLine } from './support/context';
 
-const SCREENSHOT = path.join(REPO_ROOT, 'docs', 'billpro-node.png');
-const SCHEMA_SCREENSHOT = path.join(REPO_ROOT, 'docs', 'schema-preview.png');
+/** docs/ shows the editor of the default n8n line. */
+function screenshotFile(name: string): string {
+	const { n8nLine, n8nVersion, logDir } = e2e();
+	return n8nLine === N8N_LINES[0].line
+		? path.join(REPO_ROOT, 'docs', `${name}.png`)
+		: path.join(logDir, `${name}-n8n-${n8nVersion}.png`);
+}
+const SCREENSHOT = screenshotFile('billpro-node');
+const SCHEMA_SCREENSHOT = screenshotFile('schema-preview');
 
 describe('The n8n editor', () => {
 	let userDataDir: string;
@@ -42,8 +51,8 @@ describe('The n8n editor', () => {
 	it('adds the BillPro node from the nodes panel and shows its parameters', async () => {
 		const { n8nUrl, credential } = e2e();
 		await page.goto(`${n8nUrl}/signin`);
-		await page.fill('#emailOrLdapLoginId', OWNER.email);
-		await page.fill('#password', OWNER.password);
+		await page.fill('input[name="emailOrLdapLoginId"]', OWNER.email);
+		await page.fill('input[name="password"]', OWNER.password);
 		await page.click('[data-test-id="form-submit-button"]');
 		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 
@@ -78,8 +87,13 @@ describe('The n8n editor', () => {
 		await parameters
 			.locator('[data-test-id="parameter-input-email"] input')
 			.fill('dana.borys@example.com');
-		// Additional Fields → Phone (the Settings tab has an "Add Field" of its own, hidden).
-		await parameters.locator('[data-test-id="collection-parameter-add"]').first().click();
+		// Additional Fields → Phone (the Settings tab has an "Add Field" of its own, hidden). n8n
+		// 2.41's "Add Field" is a button; n8n 1.x's a select without a test id.
+		const addField = perN8nLine({
+			'2.41': '[data-test-id="collection-parameter-add"]',
+			'1.123': '.param-options .add-option',
+		});
+		await parameters.locator(addField).first().click();
 		await page
 			.locator('[data-test-id="collection-parameter-option"]')
 			.filter({ hasText: /^Phone$/ })
@@ -97,7 +111,7 @@ describe('The n8n editor', () => {
 	it("shows an unexecuted BillPro node's output fields in the next node's input panel (the schema preview)", async () => {
 		const { n8nUrl, credential } = e2e();
 		await importWorkflow({
-			id: 'BillProSchemaPreview',
+			id: 'BillProSchema',
 			name: 'BillPro schema preview',
 			nodes: [
 				{
@@ -137,7 +151,7 @@ describe('The n8n editor', () => {
 			settings: {},
 			active: false,
 		});
-		await page.goto(`${n8nUrl}/workflow/BillProSchemaPreview`);
+		await page.goto(`${n8nUrl}/workflow/BillProSchema`);
 		await page
 			.locator('[data-test-id="canvas-node"][data-node-name="Use the customer"]')
 			.dblclick();
