@@ -30,7 +30,7 @@ export const N8N_LINES = [
 		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
 	},
 	{
-		// The 1.x LTS line. Its n8n-nodes-base takes xlsx from a CDN that is not always reachable:
+		// The 1.x LTS line. Its n8n-nodes-base takes xlsx from a CDN that may be unreachable:
 		// the registry's fork, the one n8n 2.x depends on, replaces it.
 		line: '1.123',
 		n8n: '1.123.81',
@@ -48,7 +48,7 @@ export interface N8nLine {
 	node: string;
 	/** npm `overrides` of the install folder's package.json. */
 	overrides?: Readonly<Record<string, string>>;
-	/** Settings of every n8n command of the line (n8n refuses those it does not know). */
+	/** Settings of every n8n command of the line (n8n refuses e.g. a module it does not have). */
 	env?: Readonly<Record<string, string>>;
 }
 
