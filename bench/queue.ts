@@ -57,7 +57,7 @@ function cpuTicks(): { busy: number; total: number } {
 async function importCopies(queue: QueueStack, workDir: string): Promise<string[]> {
 	const copies = Array.from({ length: RUNS }, (_, index) => {
 		const tag = `b${String(index + 1).padStart(3, '0')}`;
-		return bulkImportWorkflow(`BillProBenchQueue${tag}`, tag, taggedRows(tag));
+		return bulkImportWorkflow(`BillProBenchQ${tag}`, tag, taggedRows(tag));
 	});
 	const file = path.join(workDir, 'bench-workflows.json');
 	writeFileSync(file, JSON.stringify(copies));

@@ -6,6 +6,7 @@
  * (BILLPRO_N8N_BROKER_PORT), the sandbox 8787 (BILLPRO_SANDBOX_PORT).
  * n8n and its data live in the cache folder (see scripts/lib/runtime.ts), not in the repository.
  * `npm start -- --queue`: the same in n8n's queue mode (scripts/startQueue.ts).
+ * BILLPRO_N8N_VERSION picks the n8n line (runtime.ts, N8N_LINES), e.g. `BILLPRO_N8N_VERSION=1.123`.
  */
 import path from 'node:path';
 
@@ -13,7 +14,7 @@ import { SINGLE_PROFILE_TOKEN } from '../test/sandbox';
 import { print, step, warn } from './lib/log';
 import { OWNER, tailOf } from './lib/n8n';
 import { portOpen } from './lib/proc';
-import { cacheRoot } from './lib/runtime';
+import { cacheRoot, N8N_LINE, N8N_LINES } from './lib/runtime';
 import { SANDBOX_CREDENTIAL, startStack, type Stack } from './lib/stack';
 import { queuePorts, startQueueMode } from './startQueue';
 
@@ -54,9 +55,11 @@ async function main(): Promise<void> {
 	}
 
 	const root = cacheRoot();
+	// n8n migrates its database forward only: the default line's data moves on with it, and any
+	// other line keeps a folder of its own.
 	const userFolder = process.env.BILLPRO_N8N_USER_FOLDER
 		? path.resolve(process.env.BILLPRO_N8N_USER_FOLDER)
-		: path.join(root, 'n8n-user');
+		: path.join(root, N8N_LINE === N8N_LINES[0].line ? 'n8n-user' : `n8n-user-${N8N_LINE}`);
 
 	let running: { stop(): Promise<void> } | undefined;
 	let stopping = false;

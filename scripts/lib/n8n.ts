@@ -3,7 +3,7 @@
  * Everything listens on 127.0.0.1 only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -20,6 +20,9 @@ export const OWNER = {
 	firstName: 'BillPro',
 	lastName: 'Developer',
 };
+
+/** n8n 1.x saves a workflow's static data (its triggers' memory) only for IDs this long at most. */
+export const MAX_WORKFLOW_ID_LENGTH = 16;
 
 /** Local-only, not a secret: it encrypts the sandbox credential in a throwaway local database. */
 const LOCAL_ENCRYPTION_KEY = 'n8n-nodes-billpro-local-only-encryption-key';
@@ -80,8 +83,6 @@ export function n8nEnv(options: N8nOptions): NodeJS.ProcessEnv {
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
-		// Fetches a catalogue from n8n's servers at start; nothing here needs it.
-		N8N_DISABLED_MODULES: 'mcp-registry',
 		// Today's default, set explicitly: this package is an unverified community package.
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
@@ -89,9 +90,10 @@ export function n8nEnv(options: N8nOptions): NodeJS.ProcessEnv {
 		N8N_INSTANCE_OWNER_FIRST_NAME: OWNER.firstName,
 		N8N_INSTANCE_OWNER_LAST_NAME: OWNER.lastName,
 		N8N_INSTANCE_OWNER_PASSWORD_HASH: ownerPasswordHash(options.runtime),
+		...options.runtime.n8nEnv,
 	});
 	if (options.offlineNpm) {
-		env.npm_config_registry = 'http://127.0.0.1:9/';
+		env.npm_config_registry = OFFLINE_REGISTRY;
 		env.npm_config_fetch_retries = '0';
 	}
 	return { ...env, ...options.env };
@@ -125,6 +127,18 @@ export interface N8nServer {
 	exited: Promise<number | null>;
 }
 
+const OFFLINE_REGISTRY = 'http://127.0.0.1:9/';
+
+/**
+ * The same offline registry as the project config of n8n's nodes folder: n8n 1.x runs its
+ * Community nodes `npm outdated` there with a bare environment, which npm_config_* never reaches.
+ */
+function keepNodesFolderNpmOffline(userFolder: string): void {
+	const nodes = path.join(userFolder, '.n8n', 'nodes');
+	mkdirSync(nodes, { recursive: true });
+	writeFileSync(path.join(nodes, '.npmrc'), `registry=${OFFLINE_REGISTRY}\nfetch-retries=0\n`);
+}
+
 /**
  * Starts `n8n start` (or a queue-mode role, with its extra arguments) in its own process group
  * and waits until it is ready: the main's REST API answers, or a worker's or webhook
@@ -136,6 +150,7 @@ export async function startN8n(
 	role: N8nRole = 'start',
 	args: string[] = [],
 ): Promise<N8nServer> {
+	if (options.offlineNpm) keepNodesFolderNpmOffline(options.userFolder);
 	mkdirSync(path.dirname(logFile), { recursive: true });
 	const log = createWriteStream(logFile, { flags: 'a' });
 	log.write(`\n===== n8n ${role} ${new Date().toISOString()} =====\n`);

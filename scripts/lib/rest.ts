@@ -9,6 +9,29 @@ export class N8nRest {
 
 	constructor(readonly url: string) {}
 
+	/**
+	 * Sets up the owner account, as n8n's setup page does, when n8n still asks for one: n8n 1.x
+	 * has no N8N_INSTANCE_OWNER_* settings. Afterwards n8n keeps the account as it is.
+	 */
+	async setUpOwnerIfAsked(owner: {
+		email: string;
+		password: string;
+		firstName: string;
+		lastName: string;
+	}): Promise<void> {
+		const settings = await this.request<{ data?: { userManagement?: Record<string, unknown> } }>(
+			'GET',
+			'/rest/settings',
+		);
+		if (settings.body.data?.userManagement?.showSetupOnFirstLoad !== true) return;
+		const { status, body } = await this.request('POST', '/rest/owner/setup', owner);
+		if (status !== 200) {
+			throw new Error(
+				`n8n owner setup failed: HTTP ${status} ${JSON.stringify(body).slice(0, 300)}`,
+			);
+		}
+	}
+
 	async login(email: string, password: string): Promise<Record<string, unknown>> {
 		const response = await fetch(`${this.url}/rest/login`, {
 			method: 'POST',

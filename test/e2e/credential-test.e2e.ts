@@ -1,11 +1,13 @@
 /**
  * The credential's Test button, run by n8n itself (POST /rest/credentials/test, what the editor
- * calls): it passes with the sandbox token and fails with the credential's own messages.
+ * calls): it passes with the sandbox token and fails with the credential's own messages. n8n 1.x
+ * shows its generic text for the HTTP status instead: its errors drop the response that the
+ * credential's rules are matched against.
  */
 import { BillProApi } from '../../credentials/BillProApi.credentials';
 import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN } from '../sandbox';
 import { redirect, startHostileServer, type HostileServer } from '../harness/hostileServer';
-import { e2e, n8nRest, sandbox } from './support/context';
+import { e2e, n8nRest, perN8nLine, sandbox } from './support/context';
 
 /** The message the credential's `responseCode` rule gives for an HTTP status. */
 function ruleMessage(status: number): string {
@@ -14,6 +16,19 @@ function ruleMessage(status: number): string {
 	);
 	if (!rule || rule.type !== 'responseCode') throw new Error(`No responseCode rule for ${status}`);
 	return rule.properties.message;
+}
+
+/** n8n 1.x's own text for a failed request with that status. */
+const N8N_1X_TEXT: Record<number, string> = {
+	401: 'Authorization failed - please check your credentials',
+	422: 'Your request is invalid or could not be processed by the service',
+	404: 'The resource you are requesting could not be found',
+	302: 'Request failed with status code 302',
+};
+
+/** What the test shows when BillPro answers `status`, on the n8n line that runs. */
+function shownMessage(status: number): string {
+	return perN8nLine({ '2.41': ruleMessage(status), '1.123': N8N_1X_TEXT[status] });
 }
 
 async function testCredential(data: Record<string, string>) {
@@ -52,10 +67,10 @@ describe("The credential's Test, run by n8n", () => {
 	it('fails with a clear message for a token BillPro does not accept (401)', async () => {
 		await expect(testCredential({ apiToken: 'not-a-billpro-token' })).resolves.toEqual({
 			status: 'Error',
-			message: ruleMessage(401),
+			message: shownMessage(401),
 		});
-		// n8n 2.41 sends a request that got a 401 once more (after its pre-authentication hook,
-		// which this credential does not have): BillPro sees the test twice.
+		// n8n (2.41 and 1.123) sends a request that got a 401 once more (after its
+		// pre-authentication hook, which this credential does not have): BillPro sees the test twice.
 		const requests = await sandbox.requests();
 		expect(requests.map((request) => [request.path, request.authorized, request.status])).toEqual([
 			['/api/v1/products', false, 401],
@@ -66,7 +81,7 @@ describe("The credential's Test, run by n8n", () => {
 	it('fails with a clear message when a multi-profile token has no Profile ID (422)', async () => {
 		await expect(testCredential({ apiToken: MULTI_PROFILE_TOKEN })).resolves.toEqual({
 			status: 'Error',
-			message: ruleMessage(422),
+			message: shownMessage(422),
 		});
 	});
 
@@ -91,7 +106,7 @@ describe("The credential's Test, run by n8n", () => {
 				apiToken: SINGLE_PROFILE_TOKEN,
 				customUrl: `${e2e().sandboxUrl}/not-the-api`,
 			}),
-		).resolves.toEqual({ status: 'Error', message: ruleMessage(404) });
+		).resolves.toEqual({ status: 'Error', message: shownMessage(404) });
 	});
 });
 
@@ -112,7 +127,7 @@ describe("The credential's Test, run by n8n, against a hostile address", () => {
 	it('does not follow a redirect: the token never reaches the other server', async () => {
 		await expect(
 			testCredential({ apiToken: SINGLE_PROFILE_TOKEN, customUrl: billProAddress.baseUrl }),
-		).resolves.toEqual({ status: 'Error', message: ruleMessage(302) });
+		).resolves.toEqual({ status: 'Error', message: shownMessage(302) });
 		expect(billProAddress.requests).toHaveLength(1);
 		expect(billProAddress.requests[0].headers.authorization).toBe(`Bearer ${SINGLE_PROFILE_TOKEN}`);
 		expect(elsewhere.requests).toEqual([]);

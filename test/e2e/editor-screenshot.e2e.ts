@@ -2,17 +2,26 @@
  * The n8n editor in headless Chromium: sign in, add the BillPro node to a new workflow from the
  * nodes panel, and save a screenshot of its parameter panel as docs/billpro-node.png (the
  * README shows it); and the schema preview of an unexecuted BillPro node (docs/schema-preview.png).
+ * On another n8n line than the default, the screenshots go to the run's log folder instead.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 
 import { REPO_ROOT } from '../../scripts/lib/package';
-import { e2e, importWorkflow } from './support/context';
+import { N8N_LINES } from '../../scripts/lib/runtime';
+import { e2e, importWorkflow, perN8nLine } from './support/context';
 import { launchEditor, signIn, type Editor } from './support/editor';
 
-const SCREENSHOT = path.join(REPO_ROOT, 'docs', 'billpro-node.png');
-const SCHEMA_SCREENSHOT = path.join(REPO_ROOT, 'docs', 'schema-preview.png');
+/** docs/ shows the editor of the default n8n line. */
+function screenshotFile(name: string): string {
+	const { n8nLine, n8nVersion, logDir } = e2e();
+	return n8nLine === N8N_LINES[0].line
+		? path.join(REPO_ROOT, 'docs', `${name}.png`)
+		: path.join(logDir, `${name}-n8n-${n8nVersion}.png`);
+}
+const SCREENSHOT = screenshotFile('billpro-node');
+const SCHEMA_SCREENSHOT = screenshotFile('schema-preview');
 
 describe('The n8n editor', () => {
 	let editor: Editor;
@@ -62,8 +71,13 @@ describe('The n8n editor', () => {
 		await parameters
 			.locator('[data-test-id="parameter-input-email"] input')
 			.fill('dana.borys@example.com');
-		// Additional Fields → Phone (the Settings tab has an "Add Field" of its own, hidden).
-		await parameters.locator('[data-test-id="collection-parameter-add"]').first().click();
+		// Additional Fields → Phone (the Settings tab has an "Add Field" of its own, hidden). n8n
+		// 2.41's "Add Field" is a button; n8n 1.x's a select without a test id.
+		const addField = perN8nLine({
+			'2.41': '[data-test-id="collection-parameter-add"]',
+			'1.123': '.param-options .add-option',
+		});
+		await parameters.locator(addField).first().click();
 		await page
 			.locator('[data-test-id="collection-parameter-option"]')
 			.filter({ hasText: /^Phone$/ })
@@ -81,7 +95,7 @@ describe('The n8n editor', () => {
 	it("shows an unexecuted BillPro node's output fields in the next node's input panel (the schema preview)", async () => {
 		const { n8nUrl, credential } = e2e();
 		await importWorkflow({
-			id: 'BillProSchemaPreview',
+			id: 'BillProSchema',
 			name: 'BillPro schema preview',
 			nodes: [
 				{
@@ -121,7 +135,7 @@ describe('The n8n editor', () => {
 			settings: {},
 			active: false,
 		});
-		await page.goto(`${n8nUrl}/workflow/BillProSchemaPreview`);
+		await page.goto(`${n8nUrl}/workflow/BillProSchema`);
 		await page
 			.locator('[data-test-id="canvas-node"][data-node-name="Use the customer"]')
 			.dblclick();

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import {
+	MAX_WORKFLOW_ID_LENGTH,
 	n8nCli,
 	OWNER,
 	parseRawOutput,
@@ -16,6 +17,7 @@ import {
 } from '../../../scripts/lib/n8n';
 import { freePort } from '../../../scripts/lib/proc';
 import { N8nRest } from '../../../scripts/lib/rest';
+import type { N8nLineName } from '../../../scripts/lib/runtime';
 import { SANDBOX_CREDENTIAL, type ExampleWorkflow, type Stack } from '../../../scripts/lib/stack';
 import type { QueueContext } from '../../e2e-queue/support/queueContext';
 import { runThroughQueue } from '../../e2e-queue/support/runThroughQueue';
@@ -24,6 +26,9 @@ import type { RequestLogEntry } from '../../sandbox';
 export const CONTEXT_ENV = 'BILLPRO_E2E_CONTEXT';
 
 export interface E2eContext {
+	/** The n8n that runs (BILLPRO_N8N_VERSION), e.g. 2.41.1, and its line, e.g. 2.41. */
+	n8nVersion: string;
+	n8nLine: N8nLineName;
 	n8nUrl: string;
 	n8nOptions: N8nOptions;
 	sandboxUrl: string;
@@ -45,6 +50,8 @@ export interface E2eContext {
  */
 export function saveE2eContext(stack: Stack, workDir: string, queue?: QueueContext): string {
 	const context: E2eContext = {
+		n8nVersion: stack.runtime.n8nVersion,
+		n8nLine: stack.runtime.n8nLine,
 		n8nUrl: stack.n8n.url,
 		n8nOptions: stack.n8nOptions,
 		sandboxUrl: stack.sandbox.url,
@@ -74,6 +81,14 @@ export function e2e(): E2eContext {
 	return cached;
 }
 
+/**
+ * What n8n itself does on each line it runs on: the expectation for the line that runs. Every
+ * line must be named, so a test states each line's behaviour (see docs/n8n-app.md).
+ */
+export function perN8nLine<T>(expected: Record<N8nLineName, T>): T {
+	return expected[e2e().n8nLine];
+}
+
 export function example(slug: string): ExampleWorkflow {
 	const found = e2e().examples.find((candidate) => candidate.slug === slug);
 	if (!found) throw new Error(`No example workflow examples/${slug}.json`);
@@ -99,9 +114,13 @@ export function exampleJson(slug: string): WorkflowJson {
 
 /**
  * Imports a workflow, or several at once, into the running n8n (`n8n import:workflow`): one with
- * the same id is replaced.
+ * the same id is replaced. Ids longer than n8n 1.x keeps static data for are refused.
  */
 export async function importWorkflow(workflow: WorkflowJson | WorkflowJson[]): Promise<void> {
+	for (const { id } of Array.isArray(workflow) ? workflow : [workflow]) {
+		if (id.length > MAX_WORKFLOW_ID_LENGTH)
+			throw new Error(`Workflow id "${id}" is longer than ${MAX_WORKFLOW_ID_LENGTH} characters`);
+	}
 	const context = e2e();
 	const folder = mkdtempSync(path.join(tmpdir(), 'billpro-workflow-'));
 	try {

@@ -46,8 +46,9 @@ export async function launchEditor(): Promise<Editor> {
 /** Signs in on n8n's sign-in page as the owner `npm start` and the e2e setup create. */
 export async function signIn(page: Page): Promise<void> {
 	await page.goto(`${e2e().n8nUrl}/signin`);
-	await page.fill('#emailOrLdapLoginId', OWNER.email);
-	await page.fill('#password', OWNER.password);
+	// By name: the field ids differ between n8n lines.
+	await page.fill('input[name="emailOrLdapLoginId"]', OWNER.email);
+	await page.fill('input[name="password"]', OWNER.password);
 	await page.click('[data-test-id="form-submit-button"]');
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 }

@@ -1,7 +1,8 @@
 /**
  * jest globalSetup of the e2e suite: one real n8n for all e2e tests, started the way `npm start`
  * starts it (scripts/lib/stack.ts), but in a fresh temporary n8n user folder on random ports:
- *   - n8n 2.41.1 on Node 24 from the cache folder (installed there on the first run, ~4 min)
+ *   - the n8n that BILLPRO_N8N_VERSION picks (2.41.1 by default) on its Node, from the cache
+ *     folder (installed there on the first run, ~4 min)
  *   - this package built, packed (`npm pack`) and installed from the tarball as n8n installs a
  *     community package
  *   - the BillPro sandbox, the "BillPro Sandbox" credential, every workflow in examples/
