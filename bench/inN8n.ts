@@ -37,7 +37,7 @@ import path from 'node:path';
 
 import { n8nCli, n8nEnv, parseRawOutput, tailOf, type N8nOptions } from '../scripts/lib/n8n';
 import { freePort, run } from '../scripts/lib/proc';
-import { startStack } from '../scripts/lib/stack';
+import { startStack, throwawayStackOptions } from '../scripts/lib/stack';
 import { SINGLE_PROFILE_TOKEN } from '../test/sandbox/config';
 import type { IDataObject } from 'n8n-workflow';
 import { installFloorPackage } from './floorPackage';
@@ -123,15 +123,7 @@ async function main(): Promise<void> {
 	try {
 		// The same set-up as `npm start` (package from its tarball, n8n's database), then stop the
 		// server: each job runs in its own `n8n execute`, with nothing else running in n8n.
-		stack = await startStack({
-			userFolder: path.join(workDir, 'n8n-user'),
-			workDir,
-			n8nPort: await freePort(),
-			brokerPort: await freePort(),
-			sandboxPort: 0,
-			importExamples: 'all',
-			offlineNpm: true,
-		});
+		stack = await startStack(await throwawayStackOptions(workDir));
 		await stack.stop();
 		const { runtime, n8nOptions } = stack;
 		await installFloorPackage(
