@@ -26,7 +26,7 @@ import {
 	requiredEmptyFields,
 	type BillProOperation,
 } from './support/billproOperations';
-import { e2e, n8nRest, sandbox } from './support/context';
+import { e2e, n8nRest, perN8nLine, sandbox } from './support/context';
 import {
 	canvasNode,
 	closeNode,
@@ -70,6 +70,8 @@ async function workflowWithOneNodePerOperation(): Promise<string> {
 		}),
 		connections: {},
 		settings: {},
+		// n8n 1.x stores `active` as given and refuses a workflow without it; 2.x derives it.
+		...perN8nLine({ '2.41': {}, '1.123': { active: false } }),
 	});
 	return workflow.id;
 }
@@ -144,7 +146,11 @@ async function searchAndPick(page: Page, input: Locator, list: ListExpectation) 
 	).resolves.toBe(picked);
 }
 
-describe('Every BillPro operation in the n8n editor', () => {
+// Written against n8n 2.41's editor (its data-test-ids and issue tooltips); on n8n 1.123 it is
+// not verified yet (docs/n8n-app.md, n8n versions): the 1.123 run skips it.
+const onThisLine = perN8nLine({ '2.41': describe, '1.123': describe.skip });
+
+onThisLine('Every BillPro operation in the n8n editor', () => {
 	let editor: Editor;
 	let lists: Record<string, ListExpectation>;
 	const searched = new Set<string>();

@@ -110,9 +110,9 @@ describe('CI on GitHub (.github/workflows/ci.yml)', () => {
 		expect(nodeMajor(job)).toBe(Number(/\d+/.exec(PACKAGE.engines.node)?.[0]));
 	});
 
-	it('stops a stuck run well before 40 minutes', () => {
+	it('stops a stuck run at the 40 minutes all of CI may take', () => {
 		expect(job['timeout-minutes']).toBeGreaterThan(0);
-		expect(job['timeout-minutes']).toBeLessThanOrEqual(30);
+		expect(job['timeout-minutes']).toBeLessThanOrEqual(40);
 	});
 });
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import { n8nCli } from '../../../scripts/lib/n8n';
 import { freePort } from '../../../scripts/lib/proc';
-import { e2e, type WorkflowJson } from './context';
+import { e2e, perN8nLine, type WorkflowJson } from './context';
 
 export const AGENT_FIXTURE = path.join(
 	__dirname,
@@ -20,8 +20,16 @@ export const AGENT_FIXTURE = path.join(
 
 export const AGENT_NODE = 'BillPro assistant';
 
+/** The AI Agent node's version on each n8n line: 1.123 has AI Agent v3, not v3.1. */
+const AGENT_VERSION = { '2.41': 3.1, '1.123': 3 };
+
 export function agentWorkflow(): WorkflowJson {
-	return JSON.parse(readFileSync(AGENT_FIXTURE, 'utf8')) as WorkflowJson;
+	const workflow = JSON.parse(readFileSync(AGENT_FIXTURE, 'utf8')) as WorkflowJson;
+	for (const node of workflow.nodes) {
+		if (node.type === '@n8n/n8n-nodes-langchain.agent')
+			node.typeVersion = perN8nLine(AGENT_VERSION);
+	}
+	return workflow;
 }
 
 /** The fixture's OpenAI credential, pointed at `url`: any key, nothing leaves 127.0.0.1. */
