@@ -16,7 +16,7 @@ const batches = Array.from({ length: RUNS }, (_, index) => {
 	const tag = `q${String(index + 1).padStart(2, '0')}`;
 	const rows = taggedRows(tag);
 	// At most 16 characters: n8n 1.x keeps no static data for a longer workflow id.
-	const id = `BillProQImport${tag}`;
+	const id = `BillProQImp${tag}`;
 	return { id, tag, rows, workflow: bulkImportWorkflow(id, tag, rows) };
 });
 
