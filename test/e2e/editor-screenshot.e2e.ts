@@ -8,18 +8,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 
-import { REPO_ROOT } from '../../scripts/lib/package';
-import { N8N_LINES } from '../../scripts/lib/runtime';
 import { e2e, importWorkflow, perN8nLine } from './support/context';
-import { launchEditor, signIn, type Editor } from './support/editor';
+import { launchEditor, screenshotFile, signIn, type Editor } from './support/editor';
 
-/** docs/ shows the editor of the default n8n line. */
-function screenshotFile(name: string): string {
-	const { n8nLine, n8nVersion, logDir } = e2e();
-	return n8nLine === N8N_LINES[0].line
-		? path.join(REPO_ROOT, 'docs', `${name}.png`)
-		: path.join(logDir, `${name}-n8n-${n8nVersion}.png`);
-}
 const SCREENSHOT = screenshotFile('billpro-node');
 const SCHEMA_SCREENSHOT = screenshotFile('schema-preview');
 

@@ -8,8 +8,10 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 import { OWNER } from '../../../scripts/lib/n8n';
+import { REPO_ROOT } from '../../../scripts/lib/package';
+import { N8N_LINES } from '../../../scripts/lib/runtime';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
-import { e2e } from './context';
+import { e2e, perN8nLine } from './context';
 
 export interface Editor {
 	page: Page;
@@ -43,6 +45,14 @@ export async function launchEditor(): Promise<Editor> {
 	};
 }
 
+/** Where a picture goes: docs/ shows the default n8n line's editor, the others go to the logs. */
+export function screenshotFile(name: string): string {
+	const { n8nLine, n8nVersion, logDir } = e2e();
+	return n8nLine === N8N_LINES[0].line
+		? path.join(REPO_ROOT, 'docs', `${name}.png`)
+		: path.join(logDir, `${name}-n8n-${n8nVersion}.png`);
+}
+
 /** Signs in on n8n's sign-in page as the owner `npm start` and the e2e setup create. */
 export async function signIn(page: Page): Promise<void> {
 	await page.goto(`${e2e().n8nUrl}/signin`);
@@ -74,7 +84,8 @@ export async function openNode(page: Page, nodeName: string): Promise<Locator> {
 /** Back to the canvas, and waits until the panel is gone. */
 export async function closeNode(page: Page): Promise<void> {
 	const ndv = page.locator('[data-test-id="ndv"]');
-	await ndv.locator('[data-test-id="ndv-close-button"]').first().click();
+	const close = perN8nLine({ '2.41': 'ndv-close-button', '1.123': 'back-to-canvas' });
+	await ndv.locator(`[data-test-id="${close}"]`).first().click();
 	await ndv.waitFor({ state: 'hidden' });
 }
 
