@@ -133,11 +133,13 @@ describe('An AI Agent uses the BillPro node as its tools', () => {
 	let model: ScriptedModel;
 	let graceId: number;
 	const workflow = agentWorkflow();
+	const continuing = agentWorkflow({ toolsContinueOnError: true });
 
 	beforeAll(async () => {
 		model = await startScriptedModel();
 		await importModelCredential(model.url);
 		await importWorkflow(workflow);
+		await importWorkflow(continuing);
 	});
 	afterAll(async () => await model?.close());
 
@@ -154,9 +156,9 @@ describe('An AI Agent uses the BillPro node as its tools', () => {
 		await sandbox.clearRequests();
 	});
 
-	async function runAgent(script: Script) {
+	async function runAgent(script: Script, workflowId = workflow.id) {
 		model.play(script);
-		const result = await executeWorkflow(workflow.id);
+		const result = await executeWorkflow(workflowId);
 		expect(model.exchanges.map((exchange) => exchange.failure).filter(Boolean)).toEqual([]);
 		expect(model.unexpected).toEqual([]);
 		expect(result.run.data.resultData.error).toBeUndefined();
@@ -243,7 +245,8 @@ describe('An AI Agent uses the BillPro node as its tools', () => {
 		"Use the customer's 'id', a whole number, from the answer of Get many customers or Get a customer (not its merchant 'customer_id').";
 
 	// n8n 1.123's AI Agent (v3) ends the run at a tool's first error instead of handing the error
-	// to the model; 2.41's hands the message back and the run goes on.
+	// to the model, unless the tool's On Error is Continue; 2.41's hands the message back and the
+	// run goes on.
 	const recovers = e2e().n8nLine !== '1.123';
 
 	(recovers ? it.skip : it)(
@@ -258,49 +261,59 @@ describe('An AI Agent uses the BillPro node as its tools', () => {
 		},
 	);
 
+	/**
+	 * The model calls Create order with a missing, an empty and a merchant customer ID, then the
+	 * right one: each time it is told what is wrong, and BillPro gets one order.
+	 */
+	async function expectRecovery(workflowId: string, toolStatuses: string[]) {
+		const { items, run } = await runAgent(
+			orderForCustomerByEmail([
+				() => MISSING,
+				() => '',
+				(customer) => customer.customer_id, // the merchant ID, a common mix-up
+			]),
+			workflowId,
+		);
+
+		const results = toolResultsTheModelGot();
+		const creates = results.filter((result) => result.tool === 'Create_order');
+		expect(creates).toHaveLength(4);
+		const merchantId = creates[2].args.customer as string;
+		expect(merchantId).toMatch(/^[A-Z0-9]{10}$/);
+		expect(merchantId).not.toMatch(/^\d+$/); // else it would be a system id of another record
+		expect(creates.slice(0, 3).map(errorOf)).toEqual([
+			`'Customer' is empty; it needs the customer's BillPro system ID [item 0]. ${fix}`,
+			`'Customer' is empty; it needs the customer's BillPro system ID [item 0]. ${fix}`,
+			`'Customer' must be a BillPro ID, a whole number such as 42; got '${merchantId}' [item 0]. ${fix}`,
+		]);
+		expect(creates[3].args).toMatchObject({ customer: String(graceId) });
+
+		// Nothing reached BillPro for the refused calls: one order, for Grace.
+		const requests = await sandbox.requests();
+		expect(writes(requests)).toEqual([orderCreatedFor(graceId)]);
+		const [order] = recordsOf(creates[3]);
+		const stored = await sandbox.api<Json>(
+			SINGLE_PROFILE_TOKEN,
+			'GET',
+			endpointPath('getOrder', Number(order.id)),
+		);
+		expect(stored.body).toMatchObject({ customer_id: graceId, status: 'pending' });
+
+		// The run went on after each refusal and ended with the agent's answer.
+		expect(
+			run.data.resultData.runData['Create order'].map((toolRun) => toolRun.executionStatus),
+		).toEqual(toolStatuses);
+		const [agentOutput] = items(AGENT_NODE);
+		expect(agentOutput.output).toBe(
+			`Order ${String(order.id)} for Grace Hopper is pending. Payment link: ${String(stored.body.payment_link)}`,
+		);
+	}
+
 	(recovers ? it : it.skip)(
 		'tells the model what is wrong with a missing, an empty and a merchant customer ID, and the model recovers',
-		async () => {
-			const { items, run } = await runAgent(
-				orderForCustomerByEmail([
-					() => MISSING,
-					() => '',
-					(customer) => customer.customer_id, // the merchant ID, a common mix-up
-				]),
-			);
-
-			const results = toolResultsTheModelGot();
-			const creates = results.filter((result) => result.tool === 'Create_order');
-			expect(creates).toHaveLength(4);
-			const merchantId = creates[2].args.customer as string;
-			expect(merchantId).toMatch(/^[A-Z0-9]{10}$/);
-			expect(merchantId).not.toMatch(/^\d+$/); // else it would be a system id of another record
-			expect(creates.slice(0, 3).map(errorOf)).toEqual([
-				`'Customer' is empty; it needs the customer's BillPro system ID [item 0]. ${fix}`,
-				`'Customer' is empty; it needs the customer's BillPro system ID [item 0]. ${fix}`,
-				`'Customer' must be a BillPro ID, a whole number such as 42; got '${merchantId}' [item 0]. ${fix}`,
-			]);
-			expect(creates[3].args).toMatchObject({ customer: String(graceId) });
-
-			// Nothing reached BillPro for the refused calls: one order, for Grace.
-			const requests = await sandbox.requests();
-			expect(writes(requests)).toEqual([orderCreatedFor(graceId)]);
-			const [order] = recordsOf(creates[3]);
-			const stored = await sandbox.api<Json>(
-				SINGLE_PROFILE_TOKEN,
-				'GET',
-				endpointPath('getOrder', Number(order.id)),
-			);
-			expect(stored.body).toMatchObject({ customer_id: graceId, status: 'pending' });
-
-			// The run went on after each refusal and ended with the agent's answer.
-			expect(
-				run.data.resultData.runData['Create order'].map((toolRun) => toolRun.executionStatus),
-			).toEqual(['error', 'error', 'error', 'success']);
-			const [agentOutput] = items(AGENT_NODE);
-			expect(agentOutput.output).toBe(
-				`Order ${String(order.id)} for Grace Hopper is pending. Payment link: ${String(stored.body.payment_link)}`,
-			);
-		},
+		() => expectRecovery(workflow.id, ['error', 'error', 'error', 'success']),
 	);
+
+	it('with its tools set to On Error → Continue, the model recovers on every n8n line', () =>
+		expectRecovery(continuing.id, ['success', 'success', 'success', 'success']));
 });

@@ -23,11 +23,22 @@ export const AGENT_NODE = 'BillPro assistant';
 /** The AI Agent node's version on each n8n line: 1.123 has AI Agent v3, not v3.1. */
 const AGENT_VERSION = { '2.41': 3.1, '1.123': 3 };
 
-export function agentWorkflow(): WorkflowJson {
+/**
+ * The fixture for this n8n line. `toolsContinueOnError` is a copy (its own id) whose BillPro
+ * tools have Settings → On Error → Continue, as a user sets it on n8n 1.123 so that a failed
+ * tool call goes back to the model instead of ending the agent's run (docs/ai-agent.md).
+ */
+export function agentWorkflow(options: { toolsContinueOnError?: boolean } = {}): WorkflowJson {
 	const workflow = JSON.parse(readFileSync(AGENT_FIXTURE, 'utf8')) as WorkflowJson;
 	for (const node of workflow.nodes) {
 		if (node.type === '@n8n/n8n-nodes-langchain.agent')
 			node.typeVersion = perN8nLine(AGENT_VERSION);
+		if (options.toolsContinueOnError && node.type === 'n8n-nodes-billpro.billProTool')
+			node.onError = 'continueRegularOutput';
+	}
+	if (options.toolsContinueOnError) {
+		workflow.id = 'BillProAiAgentOn';
+		workflow.name += ', its tools set to continue on error';
 	}
 	return workflow;
 }
