@@ -3,8 +3,16 @@
  * Everything listens on 127.0.0.1 only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+	createWriteStream,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { run, sleep, type RunResult } from './proc';
@@ -116,6 +124,25 @@ export async function n8nCli(
 		check: extra.check,
 		timeoutMs: 180_000,
 	});
+}
+
+/**
+ * Creates credentials with `n8n import:credentials`, given as plain JSON (n8n encrypts them on
+ * import): the file that holds them exists only while the command runs.
+ */
+export async function importCredentials(
+	options: N8nOptions,
+	credentials: Array<{ id: string; name: string; type: string; data: object }>,
+	extra: { logFile: string; brokerPort: number },
+): Promise<void> {
+	const folder = mkdtempSync(path.join(tmpdir(), 'billpro-credentials-'));
+	try {
+		const file = path.join(folder, 'credentials.json');
+		writeFileSync(file, JSON.stringify(credentials));
+		await n8nCli(options, ['import:credentials', `--input=${file}`], extra);
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
 }
 
 export interface N8nServer {

@@ -26,6 +26,7 @@ import {
 import { step, timed } from './log';
 import {
 	MAX_WORKFLOW_ID_LENGTH,
+	importCredentials,
 	n8nCli,
 	OWNER,
 	startN8n,
@@ -213,31 +214,27 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 	try {
 		const scratch = mkdtempSync(path.join(tmpdir(), 'billpro-import-'));
 		try {
-			// Plain JSON is encrypted by n8n on import. The token is the sandbox's fixture token.
-			const credentialFile = path.join(scratch, 'credentials.json');
-			writeFileSync(
-				credentialFile,
-				JSON.stringify([
-					{
-						...SANDBOX_CREDENTIAL,
-						data: {
-							apiToken: SINGLE_PROFILE_TOKEN,
-							environment: 'custom',
-							customUrl: sandbox.baseUrl,
-							profileId: '',
-						},
-					},
-					{ ...SANDBOX_GATEWAY_CREDENTIAL, data: { secretKey: SANDBOX_GATEWAY_KEY } },
-				]),
-			);
 			const cliBroker = await freePort();
+			// The token is the sandbox's fixture token.
 			await timed(
 				`Creating the "${SANDBOX_CREDENTIAL.name}" credential (n8n import:credentials)`,
 				() =>
-					n8nCli(n8nOptions, ['import:credentials', `--input=${credentialFile}`], {
-						logFile: setupLog,
-						brokerPort: cliBroker,
-					}),
+					importCredentials(
+						n8nOptions,
+						[
+							{
+								...SANDBOX_CREDENTIAL,
+								data: {
+									apiToken: SINGLE_PROFILE_TOKEN,
+									environment: 'custom',
+									customUrl: sandbox.baseUrl,
+									profileId: '',
+								},
+							},
+							{ ...SANDBOX_GATEWAY_CREDENTIAL, data: { secretKey: SANDBOX_GATEWAY_KEY } },
+						],
+						{ logFile: setupLog, brokerPort: cliBroker },
+					),
 			);
 
 			const examples = listExamples();

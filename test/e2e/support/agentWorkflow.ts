@@ -3,11 +3,10 @@
  * OpenAI Chat Model points at the scripted model on 127.0.0.1, with three BillPro tools. It is
  * not an example for `npm start`: it needs a model, and offline there is none but this script.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { n8nCli } from '../../../scripts/lib/n8n';
+import { importCredentials } from '../../../scripts/lib/n8n';
 import { freePort } from '../../../scripts/lib/proc';
 import { e2e, perN8nLine, type WorkflowJson } from './context';
 
@@ -49,20 +48,9 @@ export async function importModelCredential(url: string): Promise<void> {
 	const { id, name } = (model?.credentials as { openAiApi: { id: string; name: string } })
 		.openAiApi;
 	const context = e2e();
-	const folder = mkdtempSync(path.join(tmpdir(), 'billpro-credential-'));
-	try {
-		const file = path.join(folder, 'credentials.json');
-		writeFileSync(
-			file,
-			JSON.stringify([
-				{ id, name, type: 'openAiApi', data: { apiKey: 'scripted-model-needs-no-key', url } },
-			]),
-		);
-		await n8nCli(context.n8nOptions, ['import:credentials', `--input=${file}`], {
-			brokerPort: await freePort(),
-			logFile: path.join(context.logDir, 'import.log'),
-		});
-	} finally {
-		rmSync(folder, { recursive: true, force: true });
-	}
+	await importCredentials(
+		context.n8nOptions,
+		[{ id, name, type: 'openAiApi', data: { apiKey: 'scripted-model-needs-no-key', url } }],
+		{ brokerPort: await freePort(), logFile: path.join(context.logDir, 'import.log') },
+	);
 }
