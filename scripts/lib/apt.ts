@@ -1,5 +1,6 @@
 /**
- * Debian packages the scripts need (Redis and PostgreSQL for queue mode), installed with apt-get
+ * Debian packages the scripts need (Redis and PostgreSQL for queue mode, Chromium for the editor
+ * tests), installed with apt-get
  * when missing: directly as root, else through password-less sudo (CI runners), else the error
  * says what to install.
  */
@@ -42,11 +43,15 @@ async function canSudo(): Promise<boolean> {
 	return code === 0;
 }
 
-/** Installs `packages` with apt-get unless `present()` already holds. */
+/**
+ * Installs `packages` with apt-get unless `present()` already holds; without the packages'
+ * recommended ones unless `withRecommends` (a browser's fonts, for instance).
+ */
 export async function ensureDebianPackages(
 	packages: string[],
 	present: () => boolean,
 	logFile: string,
+	{ withRecommends = false } = {},
 ): Promise<void> {
 	if (present()) return;
 	const root = process.getuid?.() === 0;
@@ -65,7 +70,12 @@ export async function ensureDebianPackages(
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	await timed(`Installing Debian's ${packages.join(', ')} (apt-get); log: ${logFile}`, async () => {
 		await apt(['update']);
-		await apt(['install', '-y', '--no-install-recommends', ...packages]);
+		await apt([
+			'install',
+			'-y',
+			...(withRecommends ? [] : ['--no-install-recommends']),
+			...packages,
+		]);
 	});
 	if (!present())
 		throw new Error(`apt-get installed ${packages.join(' ')}, but it is still not found`);

@@ -25,17 +25,16 @@ import {
 	requiredEmptyFields,
 	type BillProOperation,
 } from './support/billproOperations';
+import { launchChromium, type ChromiumPage } from './support/chromium';
 import { e2e, n8nRest, perN8nLine, sandbox } from './support/context';
 import {
 	canvasNode,
 	closeNode,
-	launchEditor,
 	openNode,
 	openWorkflow,
 	screenshotFile,
 	settled,
 	signIn,
-	type Editor,
 } from './support/editor';
 import { listExpectations, type ListExpectation } from './support/sandboxLists';
 import { createOrderForAda, INSTALMENT_PRODUCT } from './support/sandboxOrders';
@@ -173,7 +172,7 @@ async function searchAndPick(page: Page, input: Locator, list: ListExpectation) 
 }
 
 describe('Every BillPro operation in the n8n editor', () => {
-	let editor: Editor;
+	let editor: ChromiumPage;
 	let lists: Record<string, ListExpectation>;
 	const searched = new Set<string>();
 
@@ -182,7 +181,7 @@ describe('Every BillPro operation in the n8n editor', () => {
 		const order = await createOrderForAda('createInstalmentOrder', INSTALMENT_PRODUCT);
 		lists = await listExpectations(order.id);
 		const workflowId = await workflowWithOneNodePerOperation();
-		editor = await launchEditor();
+		editor = await launchChromium();
 		await signIn(editor.page);
 		await openWorkflow(editor.page, workflowId);
 	});

@@ -8,18 +8,19 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 
+import { launchChromium, type ChromiumPage } from './support/chromium';
 import { e2e, importWorkflow, perN8nLine } from './support/context';
-import { launchEditor, screenshotFile, signIn, type Editor } from './support/editor';
+import { screenshotFile, signIn } from './support/editor';
 
 const SCREENSHOT = screenshotFile('billpro-node');
 const SCHEMA_SCREENSHOT = screenshotFile('schema-preview');
 
 describe('The n8n editor', () => {
-	let editor: Editor;
+	let editor: ChromiumPage;
 	let page: Page;
 
 	beforeAll(async () => {
-		editor = await launchEditor();
+		editor = await launchChromium();
 		page = editor.page;
 	});
 

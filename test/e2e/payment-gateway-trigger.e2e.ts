@@ -5,11 +5,6 @@
  * notification starts the workflow once. The gateway's duplicate starts nothing more, and a
  * tampered notification is refused and starts nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
-
 import { GATEWAY_EXAMPLE, gatewayWebhookUrl } from '../../scripts/lib/stack';
 import { SANDBOX_GATEWAY_KEY } from '../sandbox';
 import {
@@ -19,15 +14,14 @@ import {
 	executionsOf,
 	waitForExecutions,
 } from './support/activeWorkflows';
-import { CHROMIUM, CHROMIUM_ARGS } from './support/chromium';
+import { launchChromium, type ChromiumPage } from './support/chromium';
 import { e2e, example, sandbox } from './support/context';
 import { deliveryDone, gateway, pendingSinglePaymentOrder } from './support/gatewayControl';
 
 const workflow = example(GATEWAY_EXAMPLE);
 
 describe('Example: a payment notification from the gateway starts the workflow once', () => {
-	let userDataDir: string;
-	let browser: BrowserContext;
+	let browser: ChromiumPage;
 
 	beforeAll(async () => {
 		await sandbox.reset();
@@ -38,24 +32,18 @@ describe('Example: a payment notification from the gateway starts the workflow o
 			maxAttempts: 4,
 			retryDelayMs: 500,
 		});
-		userDataDir = mkdtempSync(path.join(tmpdir(), 'billpro-chromium-'));
-		browser = await chromium.launchPersistentContext(userDataDir, {
-			executablePath: CHROMIUM,
-			headless: true,
-			args: CHROMIUM_ARGS,
-		});
+		browser = await launchChromium();
 	});
 
 	afterAll(async () => {
 		await gateway('DELETE', '');
 		await deactivate(workflow.id);
 		await browser?.close();
-		rmSync(userDataDir, { recursive: true, force: true });
 	});
 
 	it('a person pays the payment link; the approved payment starts the workflow with the order', async () => {
 		const order = await pendingSinglePaymentOrder();
-		const page = browser.pages()[0] ?? (await browser.newPage());
+		const { page } = browser;
 		await page.goto(order.payment_link);
 		await page.click('#pay-approve');
 		await page.locator('#payment-result[data-result="approved"]').waitFor();

@@ -1,12 +1,16 @@
 /**
- * Debian's Chromium for the editor test (playwright-core never downloads a browser here).
- * Installed with apt-get when it is missing and this runs as root (CI); otherwise the test says
- * what to install.
+ * Debian's Chromium for the browser tests, the editor and the payment page (playwright-core never
+ * downloads a browser here), each launched with a fresh profile.
+ * Installed with apt-get when it is missing (as root, or with password-less sudo); otherwise the
+ * setup says what to install.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-import { step, timed } from '../../../scripts/lib/log';
-import { run } from '../../../scripts/lib/proc';
+import { ensureDebianPackages } from '../../../scripts/lib/apt';
+import { step } from '../../../scripts/lib/log';
 
 export const CHROMIUM = process.env.BILLPRO_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -22,20 +26,45 @@ export const CHROMIUM_ARGS = [
 	'--disable-sync',
 ];
 
-export async function ensureChromium(logFile: string): Promise<void> {
-	if (existsSync(CHROMIUM)) return;
-	if (process.getuid?.() !== 0) {
-		step(
-			`${CHROMIUM} is missing and this is not root: the editor test will fail. Install it with: sudo apt-get install -y chromium`,
-		);
-		return;
+export interface ChromiumPage {
+	page: Page;
+	close(): Promise<void>;
+}
+
+/** A fresh Chromium profile (no cookies from an earlier run), closed and removed by close(). */
+export async function launchChromium(): Promise<ChromiumPage> {
+	const userDataDir = mkdtempSync(path.join(tmpdir(), 'billpro-chromium-'));
+	let browser: BrowserContext | undefined;
+	try {
+		browser = await chromium.launchPersistentContext(userDataDir, {
+			executablePath: CHROMIUM,
+			headless: true,
+			args: CHROMIUM_ARGS,
+			viewport: { width: 1440, height: 900 },
+			deviceScaleFactor: 1,
+		});
+	} catch (error) {
+		rmSync(userDataDir, { recursive: true, force: true });
+		throw error;
 	}
-	await timed(
-		`Installing Debian's chromium (apt-get) for the editor test; log: ${logFile}`,
-		async () => {
-			const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-			await run('apt-get', ['update'], { env, logFile, timeoutMs: 600_000 });
-			await run('apt-get', ['install', '-y', 'chromium'], { env, logFile, timeoutMs: 900_000 });
+	const page = browser.pages()[0] ?? (await browser.newPage());
+	page.setDefaultTimeout(30_000);
+	return {
+		page,
+		async close() {
+			await browser?.close();
+			rmSync(userDataDir, { recursive: true, force: true });
 		},
-	);
+	};
+}
+
+/** Installs Debian's chromium if it is missing; if it cannot, says so (the browser tests fail). */
+export async function ensureChromium(logFile: string): Promise<void> {
+	try {
+		await ensureDebianPackages(['chromium'], () => existsSync(CHROMIUM), logFile, {
+			withRecommends: true,
+		});
+	} catch (error) {
+		step(`${(error as Error).message}: the browser tests will fail (or set BILLPRO_CHROMIUM)`);
+	}
 }

@@ -1,49 +1,14 @@
 /**
- * The n8n editor in headless Chromium, as the editor tests use it: a browser signed in as the
- * owner, a workflow opened on the canvas, a node's parameter panel (NDV) opened and closed.
+ * The n8n editor in headless Chromium (support/chromium.ts), as the editor tests use it: signed
+ * in as the owner, a workflow opened on the canvas, a node's parameter panel (NDV) opened and closed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 import { OWNER } from '../../../scripts/lib/n8n';
 import { REPO_ROOT } from '../../../scripts/lib/package';
 import { N8N_LINES } from '../../../scripts/lib/runtime';
-import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 import { e2e, perN8nLine } from './context';
-
-export interface Editor {
-	page: Page;
-	close(): Promise<void>;
-}
-
-/** A fresh Chromium profile (no cookies from an earlier run), closed and removed by close(). */
-export async function launchEditor(): Promise<Editor> {
-	const userDataDir = mkdtempSync(path.join(tmpdir(), 'billpro-chromium-'));
-	let browser: BrowserContext | undefined;
-	try {
-		browser = await chromium.launchPersistentContext(userDataDir, {
-			executablePath: CHROMIUM,
-			headless: true,
-			args: CHROMIUM_ARGS,
-			viewport: { width: 1440, height: 900 },
-			deviceScaleFactor: 1,
-		});
-	} catch (error) {
-		rmSync(userDataDir, { recursive: true, force: true });
-		throw error;
-	}
-	const page = browser.pages()[0] ?? (await browser.newPage());
-	page.setDefaultTimeout(30_000);
-	return {
-		page,
-		async close() {
-			await browser?.close();
-			rmSync(userDataDir, { recursive: true, force: true });
-		},
-	};
-}
 
 /** Where a picture goes: docs/ shows the default n8n line's editor, the others go to the logs. */
 export function screenshotFile(name: string): string {

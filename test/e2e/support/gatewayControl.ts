@@ -5,8 +5,7 @@
 import { endpointPath } from '../../../nodes/BillPro/shared/api';
 import { SINGLE_PROFILE_TOKEN } from '../../sandbox';
 import { e2e, sandbox } from './context';
-
-const CUSTOMER_ADA = 1;
+import { createOrderForAda } from './sandboxOrders';
 
 export interface Delivery {
 	delivery: number;
@@ -47,7 +46,6 @@ export async function pendingSinglePaymentOrder(): Promise<{ id: number; payment
 			product_type: string;
 			product_status: string;
 			currency: string;
-			lock_price: boolean;
 		}>
 	>(SINGLE_PROFILE_TOKEN, 'GET', `${endpointPath('listProducts')}?page=1`);
 	const product = products.body.find(
@@ -55,19 +53,9 @@ export async function pendingSinglePaymentOrder(): Promise<{ id: number; payment
 			candidate.product_type === 'single_payment' && candidate.product_status === 'active',
 	);
 	if (!product) throw new Error('no single-payment product in the sandbox');
-	const created = await sandbox.api<{ id: number; payment_link: string }>(
-		SINGLE_PROFILE_TOKEN,
-		'POST',
-		endpointPath('createSingleOrder'),
-		{
-			order: {
-				customer_id: CUSTOMER_ADA,
-				currency: product.currency,
-				order_products: [{ product_id: product.id, quantity: 1 }],
-			},
-		},
+	return await createOrderForAda<{ id: number; payment_link: string }>(
+		'createSingleOrder',
+		product.id,
+		product.currency,
 	);
-	if (created.status !== 200)
-		throw new Error(`order: ${created.status} ${JSON.stringify(created.body)}`);
-	return created.body;
 }

@@ -11,15 +11,16 @@ export const CUSTOMER_ADA = 1;
 /** Seeded in profile 1: a GBP instalment product (several payments). */
 export const INSTALMENT_PRODUCT = 3;
 
-/** A pending GBP order for Ada of one product; returns what the sandbox answered. */
+/** A pending order for Ada of one product (in GBP unless said); returns what the sandbox answered. */
 export async function createOrderForAda<T extends { id: number }>(
 	endpoint: EndpointName,
 	productId: number,
+	currency = 'GBP',
 ): Promise<T> {
 	const created = await sandbox.api<T>(SINGLE_PROFILE_TOKEN, 'POST', endpointPath(endpoint), {
 		order: {
 			customer_id: CUSTOMER_ADA,
-			currency: 'GBP',
+			currency,
 			order_products: [{ product_id: productId }],
 		},
 	});
