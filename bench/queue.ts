@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { OWNER, n8nCli } from '../scripts/lib/n8n';
+import { OWNER, importWorkflows } from '../scripts/lib/n8n';
 import { freePort } from '../scripts/lib/proc';
 import { startQueueProcess, startQueueStack, type QueueStack } from '../scripts/lib/queue';
 import { N8nRest } from '../scripts/lib/rest';
@@ -57,11 +57,9 @@ function cpuTicks(): { busy: number; total: number } {
 async function importCopies(queue: QueueStack, workDir: string): Promise<string[]> {
 	const copies = Array.from({ length: RUNS }, (_, index) => {
 		const tag = `b${String(index + 1).padStart(3, '0')}`;
-		return bulkImportWorkflow(`BillProBenchQ${tag}`, tag, taggedRows(tag));
+		return bulkImportWorkflow(`BillProBenchQ${tag.slice(1)}`, tag, taggedRows(tag));
 	});
-	const file = path.join(workDir, 'bench-workflows.json');
-	writeFileSync(file, JSON.stringify(copies));
-	await n8nCli(queue.stack.n8nOptions, ['import:workflow', `--input=${file}`], {
+	await importWorkflows(queue.stack.n8nOptions, copies, {
 		logFile: path.join(workDir, 'logs', 'import.log'),
 		brokerPort: await freePort(),
 	});

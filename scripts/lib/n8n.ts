@@ -126,23 +126,46 @@ export async function n8nCli(
 	});
 }
 
-/**
- * Creates credentials with `n8n import:credentials`, given as plain JSON (n8n encrypts them on
- * import): the file that holds them exists only while the command runs.
- */
+/** `n8n import:<kind>` of `data`, written to a file that exists only while the command runs. */
+async function importJson(
+	options: N8nOptions,
+	kind: 'credentials' | 'workflow',
+	data: unknown,
+	extra: { logFile: string; brokerPort: number },
+): Promise<void> {
+	const folder = mkdtempSync(path.join(tmpdir(), `billpro-import-${kind}-`));
+	try {
+		const file = path.join(folder, `${kind}.json`);
+		writeFileSync(file, JSON.stringify(data));
+		await n8nCli(options, [`import:${kind}`, `--input=${file}`], extra);
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
+}
+
+/** Creates credentials, given as plain JSON: n8n encrypts them on import. */
 export async function importCredentials(
 	options: N8nOptions,
 	credentials: Array<{ id: string; name: string; type: string; data: object }>,
 	extra: { logFile: string; brokerPort: number },
 ): Promise<void> {
-	const folder = mkdtempSync(path.join(tmpdir(), 'billpro-credentials-'));
-	try {
-		const file = path.join(folder, 'credentials.json');
-		writeFileSync(file, JSON.stringify(credentials));
-		await n8nCli(options, ['import:credentials', `--input=${file}`], extra);
-	} finally {
-		rmSync(folder, { recursive: true, force: true });
+	await importJson(options, 'credentials', credentials, extra);
+}
+
+/**
+ * Saves workflows (one with the same id is replaced). Ids longer than n8n 1.x keeps static data
+ * for are refused.
+ */
+export async function importWorkflows(
+	options: N8nOptions,
+	workflows: Array<{ id: string }>,
+	extra: { logFile: string; brokerPort: number },
+): Promise<void> {
+	for (const { id } of workflows) {
+		if (id.length > MAX_WORKFLOW_ID_LENGTH)
+			throw new Error(`Workflow id "${id}" is longer than ${MAX_WORKFLOW_ID_LENGTH} characters`);
 	}
+	await importJson(options, 'workflow', workflows, extra);
 }
 
 export interface N8nServer {

@@ -4,16 +4,7 @@
  * Sandbox" credential, the example workflows, and n8n listening on 127.0.0.1.
  */
 import { createHash } from 'node:crypto';
-import {
-	copyFileSync,
-	mkdirSync,
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	rmSync,
-	writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import {
@@ -27,7 +18,7 @@ import { step, timed } from './log';
 import {
 	MAX_WORKFLOW_ID_LENGTH,
 	importCredentials,
-	n8nCli,
+	importWorkflows,
 	OWNER,
 	startN8n,
 	type N8nOptions,
@@ -212,98 +203,91 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 	step(`BillPro sandbox listening on ${sandbox.baseUrl}`);
 	let n8n: N8nServer | undefined;
 	try {
-		const scratch = mkdtempSync(path.join(tmpdir(), 'billpro-import-'));
-		try {
-			const cliBroker = await freePort();
-			// The token is the sandbox's fixture token.
-			await timed(
-				`Creating the "${SANDBOX_CREDENTIAL.name}" credential (n8n import:credentials)`,
-				() =>
-					importCredentials(
-						n8nOptions,
-						[
-							{
-								...SANDBOX_CREDENTIAL,
-								data: {
-									apiToken: SINGLE_PROFILE_TOKEN,
-									environment: 'custom',
-									customUrl: sandbox.baseUrl,
-									profileId: '',
-								},
+		const cliBroker = await freePort();
+		// The token is the sandbox's fixture token.
+		await timed(
+			`Creating the "${SANDBOX_CREDENTIAL.name}" credential (n8n import:credentials)`,
+			() =>
+				importCredentials(
+					n8nOptions,
+					[
+						{
+							...SANDBOX_CREDENTIAL,
+							data: {
+								apiToken: SINGLE_PROFILE_TOKEN,
+								environment: 'custom',
+								customUrl: sandbox.baseUrl,
+								profileId: '',
 							},
-							{ ...SANDBOX_GATEWAY_CREDENTIAL, data: { secretKey: SANDBOX_GATEWAY_KEY } },
-						],
-						{ logFile: setupLog, brokerPort: cliBroker },
-					),
-			);
+						},
+						{ ...SANDBOX_GATEWAY_CREDENTIAL, data: { secretKey: SANDBOX_GATEWAY_KEY } },
+					],
+					{ logFile: setupLog, brokerPort: cliBroker },
+				),
+		);
 
-			const examples = listExamples();
-			const stateFile = path.join(options.userFolder, 'billpro-imported-examples.json');
-			let state: Record<string, string> = {};
-			try {
-				state = JSON.parse(readFileSync(stateFile, 'utf8')) as Record<string, string>;
-			} catch {
-				state = {};
-			}
-			const toImport = examples.filter(
-				(example) =>
-					options.importExamples === 'all' || state[example.slug] !== sha256(example.file),
-			);
-			if (toImport.length > 0) {
-				const folder = path.join(scratch, 'workflows');
-				mkdirSync(folder);
-				for (const example of toImport)
-					copyFileSync(example.file, path.join(folder, path.basename(example.file)));
-				await timed(`Importing ${toImport.length} example workflow(s) (n8n import:workflow)`, () =>
-					n8nCli(n8nOptions, ['import:workflow', '--separate', `--input=${folder}`], {
-						logFile: setupLog,
-						brokerPort: cliBroker,
-					}),
-				);
-				for (const example of toImport) state[example.slug] = sha256(example.file);
-				writeFileSync(stateFile, JSON.stringify(state, null, 2) + '\n');
-			} else {
-				step('Example workflows unchanged since the last import: kept as they are in n8n');
-			}
-
-			await registerCommunityPackage(
-				runtime,
-				options.userFolder,
-				packageJson,
-				declaredNodes(),
-				setupLog,
-				options.postgres,
-			);
-
-			n8n = await timed(`Starting n8n ${N8N_VERSION} on http://127.0.0.1:${options.n8nPort}`, () =>
-				startN8n(n8nOptions, path.join(logDir, 'n8n.log')),
-			);
-			// The owner comes from N8N_INSTANCE_OWNER_*, else from its setup: check the login works.
-			const rest = new N8nRest(n8n.url);
-			await rest.setUpOwnerIfAsked(OWNER);
-			await rest.login(OWNER.email, OWNER.password);
-			if (options.wireGateway) await wireGateway(rest, sandbox, n8n.url);
-
-			const server = n8n;
-			return {
-				runtime,
-				n8nOptions,
-				n8n: server,
-				sandbox,
-				tarball,
-				packageName: packageJson.name,
-				packageVersion: packageJson.version,
-				examples,
-				importedExamples: toImport.map((example) => example.slug),
-				logDir,
-				async stop() {
-					await server.stop();
-					await sandbox.close();
-				},
-			};
-		} finally {
-			rmSync(scratch, { recursive: true, force: true });
+		const examples = listExamples();
+		const stateFile = path.join(options.userFolder, 'billpro-imported-examples.json');
+		let state: Record<string, string> = {};
+		try {
+			state = JSON.parse(readFileSync(stateFile, 'utf8')) as Record<string, string>;
+		} catch {
+			state = {};
 		}
+		const toImport = examples.filter(
+			(example) => options.importExamples === 'all' || state[example.slug] !== sha256(example.file),
+		);
+		if (toImport.length > 0) {
+			await timed(`Importing ${toImport.length} example workflow(s) (n8n import:workflow)`, () =>
+				importWorkflows(
+					n8nOptions,
+					toImport.map(
+						(example) => JSON.parse(readFileSync(example.file, 'utf8')) as { id: string },
+					),
+					{ logFile: setupLog, brokerPort: cliBroker },
+				),
+			);
+			for (const example of toImport) state[example.slug] = sha256(example.file);
+			writeFileSync(stateFile, JSON.stringify(state, null, 2) + '\n');
+		} else {
+			step('Example workflows unchanged since the last import: kept as they are in n8n');
+		}
+
+		await registerCommunityPackage(
+			runtime,
+			options.userFolder,
+			packageJson,
+			declaredNodes(),
+			setupLog,
+			options.postgres,
+		);
+
+		n8n = await timed(`Starting n8n ${N8N_VERSION} on http://127.0.0.1:${options.n8nPort}`, () =>
+			startN8n(n8nOptions, path.join(logDir, 'n8n.log')),
+		);
+		// The owner comes from N8N_INSTANCE_OWNER_*, else from its setup: check the login works.
+		const rest = new N8nRest(n8n.url);
+		await rest.setUpOwnerIfAsked(OWNER);
+		await rest.login(OWNER.email, OWNER.password);
+		if (options.wireGateway) await wireGateway(rest, sandbox, n8n.url);
+
+		const server = n8n;
+		return {
+			runtime,
+			n8nOptions,
+			n8n: server,
+			sandbox,
+			tarball,
+			packageName: packageJson.name,
+			packageVersion: packageJson.version,
+			examples,
+			importedExamples: toImport.map((example) => example.slug),
+			logDir,
+			async stop() {
+				await server.stop();
+				await sandbox.close();
+			},
+		};
 	} catch (error) {
 		await n8n?.stop();
 		await sandbox.close();

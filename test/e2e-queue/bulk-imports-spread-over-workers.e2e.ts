@@ -3,13 +3,13 @@
  * once through the main. The main enqueues them, both workers run some, every customer is
  * created in BillPro exactly once, and each run's output stays paired with its own rows.
  */
-import { SINGLE_PROFILE_TOKEN } from '../sandbox';
+import { readFileSync } from 'node:fs';
+
 import { importWorkflow, n8nRest, sandbox, workflowRun } from '../e2e/support/context';
 import { bulkImportWorkflow, taggedRows } from './support/bulkImports';
 import { queue } from './support/queueContext';
 import { finishedExecution, startThroughQueue } from './support/runThroughQueue';
 import { workerThatRan } from './support/workers';
-import { readFileSync } from 'node:fs';
 
 const RUNS = 20;
 const batches = Array.from({ length: RUNS }, (_, index) => {
@@ -19,20 +19,6 @@ const batches = Array.from({ length: RUNS }, (_, index) => {
 	const id = `BillProQImp${tag}`;
 	return { id, tag, rows, workflow: bulkImportWorkflow(id, tag, rows) };
 });
-
-/** Every customer BillPro holds in profile 1 (pages of 25). */
-async function allCustomers(): Promise<Array<{ id: number; email: string }>> {
-	const customers: Array<{ id: number; email: string }> = [];
-	for (let page = 1; ; page += 1) {
-		const { body } = await sandbox.api<Array<{ id: number; email: string }>>(
-			SINGLE_PROFILE_TOKEN,
-			'GET',
-			`/customers?page=${page}`,
-		);
-		customers.push(...body);
-		if (body.length < 25) return customers;
-	}
-}
 
 describe('Queue mode: 20 bulk imports at once', () => {
 	beforeAll(async () => {
@@ -79,7 +65,7 @@ describe('Queue mode: 20 bulk imports at once', () => {
 		expect(creates).toHaveLength(RUNS * 5);
 		expect(creates.filter((request) => request.status === 200)).toHaveLength(RUNS * 4);
 		expect(creates.filter((request) => request.status === 422)).toHaveLength(RUNS);
-		const customers = await allCustomers();
+		const customers = await sandbox.records<{ id: number; email: string }>('listCustomers');
 		finished.forEach((execution, index) => {
 			const imported = workflowRun(0, execution.run).items('Imported');
 			for (const row of batches[index].rows.slice(0, 4)) {

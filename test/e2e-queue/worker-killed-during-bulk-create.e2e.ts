@@ -8,8 +8,7 @@
  * memory): it fails the same way at once and sends nothing. The user must check which rows
  * reached BillPro before running the rest again.
  */
-import { SINGLE_PROFILE_TOKEN } from '../sandbox';
-import { e2e, importWorkflow, n8nRest, sandbox } from '../e2e/support/context';
+import { importWorkflow, n8nRest, sandbox } from '../e2e/support/context';
 import { bulkImportWorkflow, exampleRows, taggedRows, type ImportRow } from './support/bulkImports';
 import { queue } from './support/queueContext';
 import { finishedExecution, startThroughQueue } from './support/runThroughQueue';
@@ -37,25 +36,8 @@ function creates() {
 }
 
 async function customerEmails(): Promise<string[]> {
-	const emails: string[] = [];
-	for (let page = 1; ; page += 1) {
-		const { body } = await sandbox.api<Array<{ email: string }>>(
-			SINGLE_PROFILE_TOKEN,
-			'GET',
-			`/customers?page=${page}`,
-		);
-		emails.push(...body.map((customer) => customer.email));
-		if (body.length < 25) return emails.filter((email) => email.startsWith('kill'));
-	}
-}
-
-async function faults(body: unknown): Promise<void> {
-	const response = await fetch(`${e2e().sandboxUrl}/__sandbox/faults`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(body),
-	});
-	if (!response.ok) throw new Error(`faults: HTTP ${response.status} ${await response.text()}`);
+	const customers = await sandbox.records<{ email: string }>('listCustomers');
+	return customers.map((customer) => customer.email).filter((email) => email.startsWith('kill'));
 }
 
 describe('Queue mode: a worker killed during a bulk create', () => {
@@ -67,7 +49,7 @@ describe('Queue mode: a worker killed during a bulk create', () => {
 		await sandbox.reset();
 		await importWorkflow(bulkImportWorkflow(WORKFLOW_ID, 'worker kill', rows));
 		await sandbox.clearRequests();
-		await faults({
+		await sandbox.control('POST', '/__sandbox/faults', {
 			faults: [
 				{ kind: 'slow', method: 'POST', path: '/customers', delayMs: CREATE_DELAY_MS, times: ROWS },
 			],

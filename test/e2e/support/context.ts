@@ -3,12 +3,11 @@
  * JSON file, since jest runs the tests in their own module registry), and helpers to run
  * workflows through n8n, talk to n8n's REST API and read the sandbox's state.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import {
-	MAX_WORKFLOW_ID_LENGTH,
+	importWorkflows,
 	n8nCli,
 	OWNER,
 	parseRawOutput,
@@ -21,7 +20,8 @@ import type { N8nLineName } from '../../../scripts/lib/runtime';
 import { SANDBOX_CREDENTIAL, type ExampleWorkflow, type Stack } from '../../../scripts/lib/stack';
 import type { QueueContext } from '../../e2e-queue/support/queueContext';
 import { runThroughQueue } from '../../e2e-queue/support/runThroughQueue';
-import type { RequestLogEntry } from '../../sandbox';
+import { endpointPath, QUERY, type EndpointName } from '../../../nodes/BillPro/shared/api';
+import { SINGLE_PROFILE_TOKEN, type RequestLogEntry } from '../../sandbox';
 
 export const CONTEXT_ENV = 'BILLPRO_E2E_CONTEXT';
 
@@ -117,22 +117,11 @@ export function exampleJson(slug: string): WorkflowJson {
  * the same id is replaced. Ids longer than n8n 1.x keeps static data for are refused.
  */
 export async function importWorkflow(workflow: WorkflowJson | WorkflowJson[]): Promise<void> {
-	for (const { id } of Array.isArray(workflow) ? workflow : [workflow]) {
-		if (id.length > MAX_WORKFLOW_ID_LENGTH)
-			throw new Error(`Workflow id "${id}" is longer than ${MAX_WORKFLOW_ID_LENGTH} characters`);
-	}
 	const context = e2e();
-	const folder = mkdtempSync(path.join(tmpdir(), 'billpro-workflow-'));
-	try {
-		const file = path.join(folder, 'workflow.json');
-		writeFileSync(file, JSON.stringify(workflow));
-		await n8nCli(context.n8nOptions, ['import:workflow', `--input=${file}`], {
-			brokerPort: await freePort(),
-			logFile: path.join(context.logDir, 'import.log'),
-		});
-	} finally {
-		rmSync(folder, { recursive: true, force: true });
-	}
+	await importWorkflows(context.n8nOptions, Array.isArray(workflow) ? workflow : [workflow], {
+		brokerPort: await freePort(),
+		logFile: path.join(context.logDir, 'import.log'),
+	});
 }
 
 /** A REST client logged in as the owner. */
@@ -187,13 +176,24 @@ export function workflowRun(code: number, run: N8nRun): WorkflowRun {
 /** The sandbox, over HTTP (it runs in jest's globalSetup process). */
 export const sandbox = {
 	async reset(): Promise<void> {
-		await sandboxFetch('POST', '/__sandbox/reset');
+		await sandbox.control('POST', '/__sandbox/reset');
 	},
 	async clearRequests(): Promise<void> {
-		await sandboxFetch('DELETE', '/__sandbox/requests');
+		await sandbox.control('DELETE', '/__sandbox/requests');
 	},
 	async requests(): Promise<SandboxRequest[]> {
-		return (await sandboxFetch('GET', '/__sandbox/requests')) as SandboxRequest[];
+		return await sandbox.control<SandboxRequest[]>('GET', '/__sandbox/requests');
+	},
+	/** One of the sandbox's control endpoints (/__sandbox/…); throws unless it answers 2xx. */
+	async control<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<T> {
+		const response = await fetch(`${e2e().sandboxUrl}${urlPath}`, {
+			method,
+			headers: body === undefined ? {} : { 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		if (!response.ok)
+			throw new Error(`${method} ${urlPath}: HTTP ${response.status} ${await response.text()}`);
+		return (await response.json()) as T;
 	},
 	/** A BillPro API call with a sandbox fixture token. */
 	async api<T = unknown>(
@@ -213,31 +213,37 @@ export const sandbox = {
 		});
 		return { status: response.status, body: (await response.json()) as T };
 	},
+	/** One page of a BillPro list, with the "BillPro Sandbox" credential's token. */
+	async page<T = Record<string, unknown>>(
+		endpoint: EndpointName,
+		page: number,
+		id?: number,
+	): Promise<T[]> {
+		const { status, body } = await sandbox.api<T[]>(
+			SINGLE_PROFILE_TOKEN,
+			'GET',
+			`${endpointPath(endpoint, id)}?${QUERY.page}=${page}`,
+		);
+		if (status !== 200) throw new Error(`${endpoint} page ${page}: HTTP ${status}`);
+		return body;
+	},
+	/** Every record of a BillPro list: its pages up to the first empty one. */
+	async records<T = Record<string, unknown>>(endpoint: EndpointName, id?: number): Promise<T[]> {
+		const records: T[] = [];
+		for (let number = 1; ; number++) {
+			const next = await sandbox.page<T>(endpoint, number, id);
+			if (next.length === 0) return records;
+			records.push(...next);
+		}
+	},
 	/** The sandbox's simulated gateway: approves or declines an order's next payment. */
 	async pay(orderId: number, outcome: 'approve' | 'soft_decline' | 'hard_decline', profileId = 1) {
-		const response = await fetch(
-			`${e2e().sandboxUrl}/__sandbox/orders/${orderId}/payments?profile_id=${profileId}`,
-			{
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ outcome }),
-			},
-		);
-		if (!response.ok) {
-			throw new Error(`pay ${outcome}: HTTP ${response.status} ${await response.text()}`);
-		}
-		return (await response.json()) as {
+		return await sandbox.control<{
 			order: Record<string, unknown>;
 			payment: Record<string, unknown> | null;
-		};
+		}>('POST', `/__sandbox/orders/${orderId}/payments?profile_id=${profileId}`, { outcome });
 	},
 };
 
 /** What GET /__sandbox/requests answers: the sandbox's own log entries, as JSON. */
 export type SandboxRequest = RequestLogEntry;
-
-async function sandboxFetch(method: string, urlPath: string): Promise<unknown> {
-	const response = await fetch(`${e2e().sandboxUrl}${urlPath}`, { method });
-	if (!response.ok) throw new Error(`${method} ${urlPath}: HTTP ${response.status}`);
-	return await response.json();
-}

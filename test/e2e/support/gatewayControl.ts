@@ -2,9 +2,7 @@
  * The sandbox's simulated payment gateway, as the gateway tests drive it: its control endpoints
  * (/__sandbox/gateway…), the outcome of one delivery, and a pending order to pay.
  */
-import { endpointPath } from '../../../nodes/BillPro/shared/api';
-import { SINGLE_PROFILE_TOKEN } from '../../sandbox';
-import { e2e, sandbox } from './context';
+import { sandbox } from './context';
 import { createOrderForAda } from './sandboxOrders';
 
 export interface Delivery {
@@ -15,16 +13,7 @@ export interface Delivery {
 }
 
 export async function gateway<T>(method: string, urlPath: string, body?: unknown): Promise<T> {
-	const response = await fetch(`${e2e().sandboxUrl}/__sandbox/gateway${urlPath}`, {
-		method,
-		headers: body === undefined ? {} : { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	if (!response.ok)
-		throw new Error(
-			`${method} gateway${urlPath}: HTTP ${response.status} ${await response.text()}`,
-		);
-	return (await response.json()) as T;
+	return await sandbox.control<T>(method, `/__sandbox/gateway${urlPath}`, body);
 }
 
 /** Waits until the gateway is done with delivery `number` (delivered or given up); its attempts. */
@@ -40,15 +29,13 @@ export async function deliveryDone(number: number): Promise<Delivery[]> {
 }
 
 export async function pendingSinglePaymentOrder(): Promise<{ id: number; payment_link: string }> {
-	const products = await sandbox.api<
-		Array<{
-			id: number;
-			product_type: string;
-			product_status: string;
-			currency: string;
-		}>
-	>(SINGLE_PROFILE_TOKEN, 'GET', `${endpointPath('listProducts')}?page=1`);
-	const product = products.body.find(
+	const products = await sandbox.page<{
+		id: number;
+		product_type: string;
+		product_status: string;
+		currency: string;
+	}>('listProducts', 1);
+	const product = products.find(
 		(candidate) =>
 			candidate.product_type === 'single_payment' && candidate.product_status === 'active',
 	);

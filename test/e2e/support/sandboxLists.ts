@@ -4,8 +4,6 @@
  * and a search term with the records it should leave. Keyed by the node's list search method, so
  * a new list search fails the editor test until it says what its list shows.
  */
-import { endpointPath, QUERY, type EndpointName } from '../../../nodes/BillPro/shared/api';
-import { SINGLE_PROFILE_TOKEN } from '../../sandbox';
 import { sandbox } from './context';
 
 type SandboxRecord = Record<string, unknown>;
@@ -21,32 +19,13 @@ export interface ListExpectation {
 	needs?: Record<string, string>;
 }
 
-async function page(endpoint: EndpointName, page: number, id?: number): Promise<SandboxRecord[]> {
-	const { status, body } = await sandbox.api<SandboxRecord[]>(
-		SINGLE_PROFILE_TOKEN,
-		'GET',
-		`${endpointPath(endpoint, id)}?${QUERY.page}=${page}`,
-	);
-	if (status !== 200) throw new Error(`${endpoint} page ${page}: HTTP ${status}`);
-	return body;
-}
-
-async function allPages(endpoint: EndpointName, id?: number): Promise<SandboxRecord[]> {
-	const records: SandboxRecord[] = [];
-	for (let number = 1; ; number++) {
-		const next = await page(endpoint, number, id);
-		if (next.length === 0) return records;
-		records.push(...next);
-	}
-}
-
 const text = (...values: unknown[]) => values.map((value) => String(value ?? '')).join(' ');
 const containing = (records: SandboxRecord[], term: string, of: (r: SandboxRecord) => string) =>
 	records.filter((record) => of(record).toLowerCase().includes(term.toLowerCase()));
 
 /** Customers: by name and email; searched by a last name (name, email or merchant ID match). */
 async function customers(): Promise<ListExpectation> {
-	const all = await allPages('listCustomers');
+	const all = await sandbox.records('listCustomers');
 	const searchable = (c: SandboxRecord) => text(c.first_name, c.last_name, c.email, c.customer_id);
 	const term = String(all[all.length - 1].last_name);
 	return {
@@ -61,10 +40,10 @@ async function customers(): Promise<ListExpectation> {
  * last product, which is on a later page, so the search reads on until it finds it.
  */
 async function products(): Promise<ListExpectation> {
-	const all = await allPages('listProducts');
+	const all = await sandbox.records('listProducts');
 	const term = String(all[all.length - 1].product_id);
 	return {
-		shown: await page('listProducts', 1),
+		shown: await sandbox.page('listProducts', 1),
 		key: (product) => String(product.product_id),
 		search: { term, matches: containing(all, term, (p) => text(p.product_id)) },
 	};
@@ -72,7 +51,7 @@ async function products(): Promise<ListExpectation> {
 
 /** An order's scheduled payments, once its Order ID is filled in; searched by a payment's date. */
 async function scheduledPayments(orderId: number): Promise<ListExpectation> {
-	const all = await allPages('listScheduledPayments', orderId);
+	const all = await sandbox.records('listScheduledPayments', orderId);
 	const term = String(all[all.length - 1].scheduled_at);
 	return {
 		shown: all,
