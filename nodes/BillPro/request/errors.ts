@@ -79,7 +79,7 @@ function explainFieldErrors(fields: FieldErrors, resource: string): Explanation 
 		message: `BillPro rejected ${parts.join('; ')}`,
 		description: `Correct ${
 			parts.length === 1 ? 'this field' : 'these fields'
-		} and run the node again. BillPro's field names: ${[...fields.keys()].join(', ')}.`,
+		}, then send the item again: BillPro refused it and changed nothing. BillPro's field names: ${[...fields.keys()].join(', ')}.`,
 	};
 }
 
@@ -144,7 +144,7 @@ function explain(response: IN8nHttpFullResponse, resource: string): Explanation 
 		return {
 			message: 'BillPro is limiting the request rate (HTTP 429)',
 			description:
-				"Wait a moment and run again, or space the requests out with the batching settings under 'Options'.",
+				"Wait a moment before sending again, or space the requests out with the batching settings under 'Options'.",
 		};
 	}
 	if (statusCode >= 500) {
@@ -241,7 +241,7 @@ export function wrongShapeError(
 	const acted =
 		method === 'GET'
 			? ''
-			: ` BillPro may have carried out this ${method}, so the node did not send it again. Check the ${record} in BillPro before running this item again, so nothing is done twice.`;
+			: ` BillPro may have carried out this ${method}, so the node did not send it again, and n8n's retries do not either. Check the ${record} in BillPro before sending this item again, so nothing is done twice.`;
 	const explanation =
 		expected === 'list'
 			? {
