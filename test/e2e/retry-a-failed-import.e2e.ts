@@ -106,7 +106,11 @@ async function ordersByInvoice(): Promise<Map<string, Order[]>> {
 async function allOrders(): Promise<Order[]> {
 	const found: Order[] = [];
 	for (let id = 1; ; id++) {
-		const read = await sandbox.api<Order>(SINGLE_PROFILE_TOKEN, 'GET', endpointPath('getOrder', id));
+		const read = await sandbox.api<Order>(
+			SINGLE_PROFILE_TOKEN,
+			'GET',
+			endpointPath('getOrder', id),
+		);
 		if (read.status !== 200) return found;
 		found.push(read.body);
 	}
@@ -162,7 +166,9 @@ describe("n8n's Retry of an order import that stopped at row 6", () => {
 		expect(execution.status).toBe('error');
 
 		const { error } = execution.run.resultData;
-		expect(error?.message).toMatch(/^The customer was not found in BillPro\. The run stopped at item 5: BillPro accepted \d+ items/);
+		expect(error?.message).toMatch(
+			/^The customer was not found in BillPro\. The run stopped at item 5: BillPro accepted \d+ items/,
+		);
 		namedAccepted = acceptedIn(error?.description);
 		expect(itemsIn(error?.description, 'Failed:')).toEqual([UNKNOWN_ROW]);
 		// What the error names is exactly what BillPro holds: each row's order, with its ID.

@@ -236,7 +236,12 @@ export async function runWorkflow(options: {
 				tasks[tasks.length - 1]?.data?.main?.[0] ?? [],
 			]),
 		);
-		return { run, output, error, retry: async () => resultOf(await runWith('retry', retried(run))) };
+		return {
+			run,
+			output,
+			error,
+			retry: async () => resultOf(await runWith('retry', retried(run))),
+		};
 	};
 
 	const runExecutionData = createRunExecutionData({

@@ -374,9 +374,11 @@ describe('A bulk create that fails part-way, Continue On Fail off', () => {
 			expect(created().length).toBe(posts.length - 1);
 			// The error names every row BillPro created, with its ID, and the rows not sent.
 			const named = acceptedIn(error?.description);
-			expect(
-				[...named].map(([item, id]) => [rows[item].mail, id]).sort(),
-			).toEqual(created().map((customer) => [customer.email, String(customer.id)]).sort());
+			expect([...named].map(([item, id]) => [rows[item].mail, id]).sort()).toEqual(
+				created()
+					.map((customer) => [customer.email, String(customer.id)])
+					.sort(),
+			);
 			expect(itemsIn(error?.description, 'Failed:')).toEqual([6]);
 			expect(itemsIn(error?.description, 'Not sent:')).toEqual(
 				rows.map((_, item) => item).filter((item) => item !== 6 && !named.has(item)),

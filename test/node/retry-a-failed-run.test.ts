@@ -1,9 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 import { ENDPOINTS, type EndpointName } from '../../nodes/BillPro/shared/api';
-import type { Product, Sandbox } from '../sandbox';
+import type { Fault, Product, Sandbox } from '../sandbox';
 import { CUSTOMER } from '../sandbox-rules/orders';
 import { asAiTool, runBillPro, type BillProRun, type NodeSettings } from '../harness/workflow';
-import { byId, createOrder, orderInState, productOf, sandboxApi, type OrderSetup } from './orderFixtures';
+import {
+	byId,
+	createOrder,
+	orderInState,
+	productOf,
+	sandboxApi,
+	type OrderSetup,
+} from './orderFixtures';
 import { useSandbox } from './sandboxFixture';
 import { acceptedIn, itemsIn } from './stoppedRun';
 
@@ -36,7 +43,8 @@ const scheduledAt = inAYear.toISOString().replace(/\.\d+Z$/, 'Z');
 const blankRows = async () => Array.from({ length: ITEMS }, (_, index) => ({ row: index }));
 const ordersIn = (setup: OrderSetup) => async (sandbox: Sandbox) => {
 	const rows: IDataObject[] = [];
-	for (let index = 0; index < ITEMS; index++) rows.push({ ...(await orderInState(sandbox, setup)) });
+	for (let index = 0; index < ITEMS; index++)
+		rows.push({ ...(await orderInState(sandbox, setup)) });
 	return rows;
 };
 const fromRow = (field: string) => `={{ $json.${field} }}`;
@@ -106,7 +114,12 @@ const onOrder = (
 	shows: (row) => ({ id: Number(row.orderId), status }),
 });
 
-const onPayment = (name: string, operation: string, extra: IDataObject, shows: IDataObject): Write => ({
+const onPayment = (
+	name: string,
+	operation: string,
+	extra: IDataObject,
+	shows: IDataObject,
+): Write => ({
 	name: `Scheduled Payment → ${name}`,
 	endpoint: 'updateScheduledPayment',
 	rows: ordersIn('activeOrder'),
@@ -166,21 +179,20 @@ const WRITES: Write[] = [
 	onPayment('Change Interval', 'changeInterval', { interval: 2, intervalUnit: 'WEEK' }, {}),
 ];
 
-describe.each(WRITES)('$name, run again after BillPro refused item 3', (write) => {
+/**
+ * A test of `write` over 6 items, one at a time, whose 4th write meets `fault`: the sandbox, the
+ * rows (made anew before each test), a run of the node (with its Settings) and the writes
+ * BillPro received.
+ */
+function writeFailingAtItem3(write: Write, fault: Omit<Fault, 'method' | 'path' | 'skip'>) {
 	const billPro = useSandbox();
-	let rows: IDataObject[];
+	const rows: IDataObject[] = [];
 
 	beforeEach(async () => {
-		rows = await write.rows(billPro.sandbox);
+		rows.splice(0, rows.length, ...(await write.rows(billPro.sandbox)));
 		billPro.sandbox.store.resetRequests();
-		// The 4th write is refused once (422: BillPro changed nothing), as an unknown customer is.
-		billPro.sandbox.faults.add({
-			kind: 'status',
-			status: 422,
-			method: ENDPOINTS[write.endpoint].method,
-			path: write.endpoint,
-			skip: REFUSED,
-		});
+		const { method } = ENDPOINTS[write.endpoint];
+		billPro.sandbox.faults.add({ ...fault, method, path: write.endpoint, skip: REFUSED });
 	});
 
 	const run = (settings?: NodeSettings) => {
@@ -196,13 +208,23 @@ describe.each(WRITES)('$name, run again after BillPro refused item 3', (write) =
 	};
 	const writes = () =>
 		billPro.requests().filter((request) => request.method === ENDPOINTS[write.endpoint].method);
+	return { billPro, rows, run, writes };
+}
+
+describe.each(WRITES)('$name, run again after BillPro refused item 3', (write) => {
+	// The 4th write is refused once (422: BillPro changed nothing), as an unknown customer is.
+	const { rows, run, writes } = writeFailingAtItem3(write, { kind: 'status', status: 422 });
 
 	/** Every item's output, paired with its item, shows its write; BillPro got each write once. */
 	function expectEveryItemWrittenOnce(result: BillProRun) {
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.pairedItem)).toEqual(rows.map((_, item) => ({ item })));
-		result.items.forEach((item, index) => expect(item.json).toMatchObject(write.shows(rows[index])));
-		expect(new Set(result.items.map((item) => item.json.id ?? item.json.order_id)).size).toBe(ITEMS);
+		result.items.forEach((item, index) =>
+			expect(item.json).toMatchObject(write.shows(rows[index])),
+		);
+		expect(new Set(result.items.map((item) => item.json.id ?? item.json.order_id)).size).toBe(
+			ITEMS,
+		);
 		expect(writes().map((request) => request.status)).toEqual([
 			...Array(REFUSED).fill(200),
 			422,
@@ -240,53 +262,36 @@ describe.each(WRITES)('$name, run again after BillPro refused item 3', (write) =
  * BillPro carried out item 3's write but its answer was lost (a 500 after the work): the node
  * cannot tell it from a 500 that did nothing, so no retry sends it again.
  */
-describe.each([WRITES[3], WRITES[8]])('$name, run again after item 3 may have reached BillPro', (write) => {
-	const billPro = useSandbox();
-	let rows: IDataObject[];
-
-	beforeEach(async () => {
-		rows = await write.rows(billPro.sandbox);
-		billPro.sandbox.store.resetRequests();
-		billPro.sandbox.faults.add({
+describe.each([WRITES[3], WRITES[8]])(
+	'$name, run again after item 3 may have reached BillPro',
+	(write) => {
+		const { run, writes } = writeFailingAtItem3(write, {
 			kind: 'status',
 			status: 500,
 			when: 'after',
-			method: ENDPOINTS[write.endpoint].method,
-			path: write.endpoint,
-			skip: REFUSED,
 		});
-	});
 
-	const run = (settings?: NodeSettings) =>
-		runBillPro({
-			credentials: billPro.singleProfile(),
-			items: rows,
-			parameters: { ...write.parameters(billPro.sandbox), requestOptions: { maxConcurrency: 1 } },
-			settings,
+		function expectItem3NotSentAgain(result: BillProRun) {
+			expect(result.error?.message).toMatch(
+				/^Item 3 was not sent again: BillPro may have received it on an earlier try\. The run stopped at item 3: BillPro accepted 3 items, 1 item may have reached it, 2 items were not sent\.$/,
+			);
+			expect([...acceptedIn(result.error?.description).keys()]).toEqual([0, 1, 2]);
+			expect(result.error?.description).toMatch(
+				/item 3 may have reached BillPro without an answer: check it in BillPro\./,
+			);
+			expect(itemsIn(result.error?.description, 'Not sent:')).toEqual([4, 5]);
+			// BillPro got items 0–3 once each (item 3's answer lost on the way back), nothing more.
+			expect(writes().map((request) => request.status)).toEqual([200, 200, 200, 500]);
+		}
+
+		it('Retry On Fail sends nothing again, and the error says what BillPro may hold', async () => {
+			expectItem3NotSentAgain(await run({ retryOnFail: true, maxTries: 3, waitBetweenTries: 1 }));
 		});
-	const writes = () =>
-		billPro.requests().filter((request) => request.method === ENDPOINTS[write.endpoint].method);
 
-	function expectItem3NotSentAgain(result: BillProRun) {
-		expect(result.error?.message).toMatch(
-			/^Item 3 was not sent again: BillPro may have received it on an earlier try\. The run stopped at item 3: BillPro accepted 3 items, 1 item may have reached it, 2 items were not sent\.$/,
-		);
-		expect([...acceptedIn(result.error?.description).keys()]).toEqual([0, 1, 2]);
-		expect(result.error?.description).toMatch(
-			/item 3 may have reached BillPro without an answer: check it in BillPro\./,
-		);
-		expect(itemsIn(result.error?.description, 'Not sent:')).toEqual([4, 5]);
-		// BillPro got items 0–3 once each (item 3's answer lost on the way back), nothing more.
-		expect(writes().map((request) => request.status)).toEqual([200, 200, 200, 500]);
-	}
-
-	it('Retry On Fail sends nothing again, and the error says what BillPro may hold', async () => {
-		expectItem3NotSentAgain(await run({ retryOnFail: true, maxTries: 3, waitBetweenTries: 1 }));
-	});
-
-	it("n8n's Retry of the execution sends nothing again either", async () => {
-		const failed = await run();
-		expect(failed.error?.description).toMatch(/may have carried out this (POST|PUT)/);
-		expectItem3NotSentAgain(await failed.retry());
-	});
-});
+		it("n8n's Retry of the execution sends nothing again either", async () => {
+			const failed = await run();
+			expect(failed.error?.description).toMatch(/may have carried out this (POST|PUT)/);
+			expectItem3NotSentAgain(await failed.retry());
+		});
+	},
+);

@@ -11,7 +11,10 @@ export function acceptedIn(description: string | null | undefined): Map<number, 
 		const [firstItem, lastItem = firstItem] = items.split('–').map(Number);
 		const [firstId, lastId] = ids.split('–');
 		for (let item = firstItem; item <= lastItem; item++) {
-			accepted.set(item, lastId === undefined ? firstId : String(Number(firstId) + item - firstItem));
+			accepted.set(
+				item,
+				lastId === undefined ? firstId : String(Number(firstId) + item - firstItem),
+			);
 		}
 	}
 	return accepted;

@@ -9,11 +9,7 @@ import type { IExecuteFunctions, IExecuteSingleFunctions } from 'n8n-workflow';
  */
 export type ItemContext = Pick<
 	IExecuteSingleFunctions,
-	| 'getNode'
-	| 'getItemIndex'
-	| 'getNodeParameter'
-	| 'getExecuteData'
-	| 'continueOnFail'
+	'getNode' | 'getItemIndex' | 'getNodeParameter' | 'getExecuteData' | 'continueOnFail'
 > &
 	// A poll has no execution of its own to keep anything in (acceptedWrites.ts).
 	Partial<Pick<IExecuteSingleFunctions, 'getContext' | 'getWorkflowDataProxy' | 'getMode'>> & {

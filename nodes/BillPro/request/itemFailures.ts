@@ -83,11 +83,17 @@ function writeStopNotes(run: NodeRun, method: string, resource: string): void {
 	for (const [error, own] of run.stops) {
 		// Input errors already end with their fix and a full stop.
 		error.message = `${own.message.replace(/\.$/, '')}. ${note.short}`;
-		(error as NodeOperationError).description = [own.description, note.full].filter(Boolean).join(' ');
+		(error as NodeOperationError).description = [own.description, note.full]
+			.filter(Boolean)
+			.join(' ');
 	}
 }
 
-function stopAt(context: ItemContext, run: NodeRun, error: NodeApiError | NodeOperationError): void {
+function stopAt(
+	context: ItemContext,
+	run: NodeRun,
+	error: NodeApiError | NodeOperationError,
+): void {
 	stopRunAt(run, context.getItemIndex());
 	run.stops.set(error, { message: error.message, description: error.description ?? '' });
 }
@@ -111,7 +117,10 @@ export async function failingItemPaired(
 	const earlier = write ? recordOf(run, itemIndex) : undefined;
 	try {
 		if (isAccepted(earlier)) {
-			return earlier.accepted.map((json) => ({ json: deepCopy(json), pairedItem: { item: itemIndex } }));
+			return earlier.accepted.map((json) => ({
+				json: deepCopy(json),
+				pairedItem: { item: itemIndex },
+			}));
 		}
 		if (isUnsure(earlier)) throw notSentAgain(context, earlier.unsure, call.resource);
 		const unmatchable = write ? whyAWriteCannotBeMatched(context) : undefined;
@@ -122,7 +131,12 @@ export async function failingItemPaired(
 			});
 		}
 		const items = await send();
-		if (write) recordAccepted(run, itemIndex, items.map((item) => item.json));
+		if (write)
+			recordAccepted(
+				run,
+				itemIndex,
+				items.map((item) => item.json),
+			);
 		return items;
 	} catch (caught) {
 		const error = asNodeError(context, caught);

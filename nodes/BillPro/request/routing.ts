@@ -99,9 +99,12 @@ export function operationRouting(
 			paginate: true,
 			preSend: [
 				beginsRunAtFirstItem,
-				...[checkBaseUrl, checkMaxConcurrency, applyProfileOverride, ...(options.preSend ?? [])].map(
-					parkingErrors,
-				),
+				...[
+					checkBaseUrl,
+					checkMaxConcurrency,
+					applyProfileOverride,
+					...(options.preSend ?? []),
+				].map(parkingErrors),
 			],
 		},
 		operations: { pagination: sendWithRetries },
