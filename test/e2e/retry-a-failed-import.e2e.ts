@@ -9,12 +9,13 @@
  */
 import { parse } from 'flatted';
 
-import { endpointPath } from '../../nodes/BillPro/shared/api';
-import { SINGLE_PROFILE_TOKEN } from '../sandbox';
+import { endpointPath, QUERY } from '../../nodes/BillPro/shared/api';
+import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN } from '../sandbox';
 import { acceptedIn, itemsIn } from '../node/stoppedRun';
 import { activate, deactivate, waitForExecutions } from './support/activeWorkflows';
 import { e2e, importWorkflow, n8nRest, sandbox, type WorkflowJson } from './support/context';
 import { CUSTOMER_ADA } from './support/sandboxOrders';
+import { workerThatRan } from '../e2e-queue/support/workers';
 
 const WORKFLOW_ID = 'BillProRetryImp';
 const PATH = 'billpro-order-import';
@@ -116,6 +117,19 @@ async function allOrders(): Promise<Order[]> {
 	}
 }
 
+/** POSTs `body` once n8n has registered the webhook: it finishes an activation in the background. */
+async function postOnceRegistered(url: string, body: unknown): Promise<Response> {
+	for (const until = Date.now() + 30_000; ; ) {
+		const answer = await fetch(url, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		if (answer.status !== 404 || Date.now() > until) return answer;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
 async function storedExecution(id: string) {
 	const rest = await n8nRest();
 	const execution = await rest.data<StoredExecution>('GET', `/rest/executions/${id}`);
@@ -139,8 +153,14 @@ describe("n8n's Retry of an order import that stopped at row 6", () => {
 
 	beforeAll(async () => {
 		await sandbox.reset();
-		const customers = await sandbox.records<{ id: number }>('listCustomers');
-		newCustomerId = Math.max(...customers.map((customer) => customer.id)) + 1;
+		// Customer IDs are BillPro-wide: the next one is one past a customer made in another profile.
+		const probe = await sandbox.api<{ id: number }>(
+			MULTI_PROFILE_TOKEN,
+			'POST',
+			`${endpointPath('createCustomer')}?${QUERY.profileId}=5`,
+			{ customer: { first_name: 'Other', last_name: 'Profile', email: 'probe@example.com' } },
+		);
+		newCustomerId = probe.body.id + 1;
 		await importWorkflow(importOrdersWorkflow(e2e().credential));
 		await activate(WORKFLOW_ID);
 		await sandbox.clearRequests();
@@ -154,12 +174,10 @@ describe("n8n's Retry of an order import that stopped at row 6", () => {
 			invoice: invoice(row),
 			customer: row === UNKNOWN_ROW ? newCustomerId : CUSTOMER_ADA,
 		}));
-		const sent = await fetch(`${e2e().n8nUrl}/webhook/${PATH}`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ rows }),
-		});
-		expect(sent.status).toBe(200);
+		// In queue mode, production webhooks go to the webhook processor.
+		const webhookBase = e2e().queue?.webhook.url ?? e2e().n8nUrl;
+		const sent = await postOnceRegistered(`${webhookBase}/webhook/${PATH}`, { rows });
+		expect(`${sent.status} ${await sent.text()}`).toMatch(/^200 /);
 		const [run] = await waitForExecutions(WORKFLOW_ID, 1, 120_000);
 		const execution = await finished(run.id);
 		failedId = execution.id;
@@ -167,7 +185,7 @@ describe("n8n's Retry of an order import that stopped at row 6", () => {
 
 		const { error } = execution.run.resultData;
 		expect(error?.message).toMatch(
-			/^The customer was not found in BillPro\. The run stopped at item 5: BillPro accepted \d+ items/,
+			/^BillPro rejected 'Customer' not found\. The run stopped at item 5: BillPro accepted \d+ items/,
 		);
 		namedAccepted = acceptedIn(error?.description);
 		expect(itemsIn(error?.description, 'Failed:')).toEqual([UNKNOWN_ROW]);
@@ -197,6 +215,11 @@ describe("n8n's Retry of an order import that stopped at row 6", () => {
 		});
 		const execution = await finished(retried.id);
 		expect(execution).toMatchObject({ status: 'success', mode: 'retry', retryOf: failedId });
+		// In queue mode, workers ran both: the node's record of the first run travelled in n8n's data.
+		if (e2e().queue) {
+			expect(workerThatRan(failedId)).toMatch(/^worker-/);
+			expect(workerThatRan(retried.id)).toMatch(/^worker-/);
+		}
 
 		// The orders out of the retry: one per row, paired; the accepted rows' are the first answers.
 		const output = execution.run.resultData.runData['Create orders'].at(-1)?.data?.main[0] ?? [];
