@@ -8,6 +8,7 @@ import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
 	IDataObject,
+	IConnections,
 	IExecuteFunctions,
 	INode,
 	INodeExecutionData,
@@ -61,7 +62,7 @@ function loadedBillPro(): INodeType {
 }
 
 /** The node as n8n runs it as an AI tool: its own instance, without the custom operations. */
-function billProAsTool(): INodeType {
+export function billProAsTool(): INodeType {
 	const node = loadedBillPro();
 	delete node.customOperations;
 	return node;
@@ -171,14 +172,6 @@ export async function runWorkflow(options: {
 	nodes: WorkflowNode[];
 	items?: IDataObject[];
 }): Promise<RunResult> {
-	const input: INode = {
-		id: 'input',
-		name: 'Input',
-		type: INPUT_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { items: (options.items ?? [{}]) as unknown as INodeParameters[] },
-	};
 	const billProNodes: INode[] = options.nodes.map((node, index) => ({
 		id: `billpro-${index}`,
 		name: node.name,
@@ -190,22 +183,51 @@ export async function runWorkflow(options: {
 		...(node.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		...node.settings,
 	}));
-	const chain = [input, ...billProNodes];
-	const connections = Object.fromEntries(
+	const chain = ['Input', ...billProNodes.map((node) => node.name)];
+	const connections: IConnections = Object.fromEntries(
 		chain
 			.slice(0, -1)
-			.map((node, index) => [
-				node.name,
-				{ main: [[{ node: chain[index + 1].name, type: 'main' as const, index: 0 }]] },
+			.map((name, index) => [
+				name,
+				{ main: [[{ node: chain[index + 1], type: 'main', index: 0 }]] },
 			]),
 	);
+	return await runNodes({ ...options, nodes: billProNodes, connections });
+}
+
+/**
+ * Input (emitting `items`) → `nodes` as `connections` join them, run by n8n-core's engine, with
+ * node types from `types` besides the harness's own.
+ */
+export async function runNodes(options: {
+	credentials: BillProCredentials;
+	nodes: INode[];
+	connections: IConnections;
+	items?: IDataObject[];
+	types?: Record<string, INodeType>;
+}): Promise<RunResult> {
+	const input: INode = {
+		id: 'input',
+		name: 'Input',
+		type: INPUT_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: (options.items ?? [{}]) as unknown as INodeParameters[] },
+	};
+	const nodes = [input, ...options.nodes];
+	const { connections } = options;
+	const extra = options.types ?? {};
 	const workflow = new Workflow({
 		id: 'test',
 		name: 'BillPro test',
-		nodes: chain,
+		nodes,
 		connections,
 		active: false,
-		nodeTypes,
+		nodeTypes: {
+			...nodeTypes,
+			getByNameAndVersion: (type, version) =>
+				extra[type] ?? nodeTypes.getByNameAndVersion(type, version),
+		},
 		settings: { executionOrder: 'v1' },
 	});
 
@@ -217,7 +239,7 @@ export async function runWorkflow(options: {
 			isArchived: false,
 			createdAt: new Date(),
 			updatedAt: new Date(),
-			nodes: chain,
+			nodes,
 			connections,
 			activeVersionId: null,
 		});
