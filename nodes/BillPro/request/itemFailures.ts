@@ -131,12 +131,8 @@ export async function failingItemPaired(
 			});
 		}
 		const items = await send();
-		if (write)
-			recordAccepted(
-				run,
-				itemIndex,
-				items.map((item) => item.json),
-			);
+		const answers = items.map((item) => item.json);
+		if (write) recordAccepted(run, itemIndex, answers);
 		return items;
 	} catch (caught) {
 		const error = asNodeError(context, caught);
