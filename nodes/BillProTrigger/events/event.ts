@@ -10,9 +10,9 @@ export interface Polled<State> {
 
 /**
  * One event of the BillPro Trigger. `poll` gets what the last successful poll kept (undefined
- * on the first: it sets a baseline); the node keeps the new state only once every selected event
- * polled without error, so a failed poll loses nothing. `sample` shows real records for Fetch
- * Test Event and keeps nothing.
+ * on the first, or when the account read changed: it sets a baseline); the node keeps the new
+ * state only once every selected event polled without error, so a failed poll loses nothing.
+ * `sample` shows real records for Fetch Test Event and keeps nothing.
  */
 export interface TriggerEvent<State> {
 	option: INodePropertyOptions;
@@ -29,12 +29,26 @@ export interface EventRunner {
 	sample: TriggerEvent<unknown>['sample'];
 }
 
-export function eventRunner<State>(event: TriggerEvent<State>): EventRunner {
+/**
+ * What was kept for the account this poll reads, without its account mark. A state of another
+ * account is none: the poll starts a new baseline, as after activation. A state kept before
+ * states were marked (no `account`) was read from the account the trigger still reads.
+ */
+function keptFor(account: string, kept: unknown): unknown {
+	if (!isRecord(kept)) return kept;
+	const { account: keptAccount, ...state } = kept;
+	return keptAccount === undefined || keptAccount === account ? state : undefined;
+}
+
+export function eventRunner<State extends object>(event: TriggerEvent<State>): EventRunner {
 	return {
 		option: event.option,
 		sample: event.sample,
-		poll: async (source, settings, kept) =>
-			await event.poll(source, settings, event.isState(kept) ? kept : undefined),
+		poll: async (source, settings, kept) => {
+			const state = keptFor(source.account, kept);
+			const polled = await event.poll(source, settings, event.isState(state) ? state : undefined);
+			return { ...polled, state: { ...polled.state, account: source.account } };
+		},
 	};
 }
 
