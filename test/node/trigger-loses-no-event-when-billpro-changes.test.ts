@@ -4,13 +4,88 @@ import { newCustomer } from './orderFixtures';
 import { useSandbox } from './sandboxFixture';
 
 /**
- * The BillPro Trigger when what it reads changes under it: the trigger pointed at another account.
+ * The BillPro Trigger when what it reads changes under it: BillPro reset, records deleted in
+ * BillPro's UI, the trigger pointed at another account.
  * Seeded customers: profile 1 has ids 1–3, profile 5 ids 4–5, profile 7 id 6 (one id counter).
  */
 const billPro = useSandbox();
 
 const newCustomers = { events: ['newCustomer'] };
 const ids = (events: IDataObject[]) => events.map((event) => event.id);
+
+describe("A New Customer trigger when BillPro's customer list changes under it", () => {
+	it('BillPro reset under an active trigger (its IDs start again): reported once, and customers added after it start the workflow', async () => {
+		const trigger = new ActiveTrigger(billPro.singleProfile(), newCustomers);
+		await trigger.poll();
+		for (let n = 0; n < 3; n++) await newCustomer(billPro.singleProfile());
+		expect(ids(await trigger.poll())).toEqual([7, 8, 9]);
+
+		billPro.sandbox.store.reset();
+		await newCustomer(billPro.singleProfile());
+		await newCustomer(billPro.singleProfile());
+		expect(await trigger.poll()).toEqual([]);
+		expect(trigger.reports).toEqual([
+			{
+				message:
+					"BillPro's customer list went backwards: its highest customer ID is now 8, and the trigger had seen up to 9",
+				description: expect.stringContaining(
+					"Customers added since the trigger's last poll with an ID of 8 or lower did not start the workflow: check them in BillPro.",
+				),
+			},
+		]);
+
+		expect(await trigger.poll()).toEqual([]);
+		const added = await newCustomer(billPro.singleProfile(), 'after.reset@example.com');
+		expect(await trigger.poll()).toEqual([
+			expect.objectContaining({ event: 'newCustomer', id: added.id }),
+		]);
+		expect(trigger.reports).toHaveLength(1);
+	});
+
+	it('the newest customer deleted in BillPro: reported as possibly harmless, and the next customer starts the workflow', async () => {
+		const trigger = new ActiveTrigger(billPro.singleProfile(), newCustomers);
+		await trigger.poll();
+		const newest = await newCustomer(billPro.singleProfile());
+		expect(ids(await trigger.poll())).toEqual([newest.id]);
+
+		billPro.sandbox.store.deleteCustomerInUi(1, Number(newest.id));
+		expect(await trigger.poll()).toEqual([]);
+		expect(trigger.reports).toEqual([
+			{
+				message: expect.stringMatching(
+					/customer list went backwards: its highest customer ID is now 3,/,
+				),
+				description: expect.stringMatching(
+					/^Either the newest customers were deleted in BillPro \(then nothing was missed\)/,
+				),
+			},
+		]);
+		const next = await newCustomer(billPro.singleProfile());
+		expect(ids(await trigger.poll())).toEqual([next.id]);
+		expect(trigger.reports).toHaveLength(1);
+	});
+
+	it('an older customer deleted in BillPro: nothing to report, and nothing missed', async () => {
+		const trigger = new ActiveTrigger(billPro.singleProfile(), newCustomers);
+		await trigger.poll();
+		billPro.sandbox.store.deleteCustomerInUi(1, 2);
+		const next = await newCustomer(billPro.singleProfile());
+		expect(ids(await trigger.poll())).toEqual([next.id]);
+		expect(trigger.reports).toEqual([]);
+	});
+
+	it('a list emptied under the trigger: reported, and the first customer added afterwards starts the workflow', async () => {
+		const trigger = new ActiveTrigger(billPro.singleProfile(), newCustomers);
+		await trigger.poll();
+		for (const id of [1, 2, 3]) billPro.sandbox.store.deleteCustomerInUi(1, id);
+		expect(await trigger.poll()).toEqual([]);
+		expect(trigger.reports.map((report) => report.message)).toEqual([
+			"BillPro's customer list went backwards: it now lists no customers, and the trigger had seen up to 3",
+		]);
+		const first = await newCustomer(billPro.singleProfile());
+		expect(ids(await trigger.poll())).toEqual([first.id]);
+	});
+});
 
 describe('A BillPro Trigger pointed at another BillPro account', () => {
 	it('the credential switched to another account: the existing customers there start nothing, the ones added there afterwards do', async () => {
@@ -53,5 +128,24 @@ describe('A BillPro Trigger pointed at another BillPro account', () => {
 		const added = await newCustomer(billPro.singleProfile());
 		expect(ids(await upgraded.poll())).toEqual([added.id]);
 		expect(upgraded.reports).toEqual([]);
+	});
+});
+
+describe("A New or Changed Product trigger when products are deleted in BillPro's UI", () => {
+	it("the newest product deleted: reported once, and another product's change in the same poll still starts the workflow", async () => {
+		const trigger = new ActiveTrigger(billPro.singleProfile(), { events: ['newOrChangedProduct'] });
+		await trigger.poll();
+		const products = billPro.sandbox.store.products(1);
+		const [newest, changed] = [products.at(-1)!, products[0]];
+		billPro.sandbox.store.deleteProductInUi(1, newest.id);
+		billPro.sandbox.store.changeProductInUi(1, changed.id, { price: '7.77' });
+		expect(await trigger.poll()).toEqual([
+			expect.objectContaining({ event: 'productChanged', id: changed.id }),
+		]);
+		expect(trigger.reports.map((report) => report.message)).toEqual([
+			`BillPro's product list went backwards: its highest product ID is now ${newest.id - 1}, and the trigger had seen up to ${newest.id}`,
+		]);
+		expect(await trigger.poll()).toEqual([]);
+		expect(trigger.reports).toHaveLength(1);
 	});
 });

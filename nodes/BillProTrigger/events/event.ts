@@ -1,11 +1,16 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 import type { PollSource } from '../pollSource';
+import type { Finding } from '../reports';
 import type { TriggerSettings } from '../settings';
 
-/** What a poll of one event found: the events to start the workflow with, and what to keep. */
+/**
+ * What a poll of one event found: the events to start the workflow with, what to keep, and what
+ * to report once (the state kept records it, so the next poll does not find it again).
+ */
 export interface Polled<State> {
 	events: IDataObject[];
 	state: State;
+	findings?: Finding[];
 }
 
 /**
@@ -32,7 +37,8 @@ export interface EventRunner {
 /**
  * What was kept for the account this poll reads, without its account mark. A state of another
  * account is none: the poll starts a new baseline, as after activation. A state kept before
- * states were marked (no `account`) was read from the account the trigger still reads.
+ * states were marked (no `account`) was read from the account the trigger still reads, unless
+ * the credential changed since: a list that went backwards is then reported by the event.
  */
 function keptFor(account: string, kept: unknown): unknown {
 	if (!isRecord(kept)) return kept;
@@ -59,3 +65,9 @@ export const isWholeNumber = (value: unknown): value is number =>
 	typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 export const idOf = (record: IDataObject): number => Number(record.id);
+
+/** The highest of the ids (a list can be too long to spread into Math.max); 0 for none. */
+export const highestOf = (ids: number[]): number =>
+	ids.reduce((highest, id) => (Number.isFinite(id) && id > highest ? id : highest), 0);
+
+export const highestIdOf = (records: IDataObject[]): number => highestOf(records.map(idOf));
