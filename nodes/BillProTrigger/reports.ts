@@ -7,19 +7,37 @@ import { NodeOperationError } from 'n8n-workflow';
  * The node reports it beside the poll (IPollFunctions.__emitError: n8n records a failed
  * execution and runs the error workflow) and its state notes it, so it is reported once.
  */
-export interface Finding {
-	kind: 'listWentBackwards';
-	list: 'customer' | 'product';
-	highestId: number;
-	seenUpTo: number;
-}
+export type Finding =
+	| { kind: 'ordersNotFound'; orderIds: string[] }
+	| {
+			kind: 'listWentBackwards';
+			list: 'customer' | 'product';
+			highestId: number;
+			seenUpTo: number;
+	  };
+
+/** At most this many order IDs are named in one report: another account may have none of them. */
+const NAMED_ORDERS = 20;
 
 const REPLACED =
 	"the account's records were replaced: a test environment that was reset, or a credential that now holds another BillPro user's token";
 
+function ordersNotFound(node: INode, orderIds: string[]): NodeOperationError {
+	const named = orderIds.slice(0, NAMED_ORDERS).join(', ');
+	const more = orderIds.length > NAMED_ORDERS ? ` and ${orderIds.length - NAMED_ORDERS} more` : '';
+	const message =
+		orderIds.length === 1
+			? `Watched order ${named} was not found in BillPro`
+			: `Watched orders ${named}${more} were not found in BillPro`;
+	const these = orderIds.length === 1 ? 'this ID' : 'these IDs';
+	return new NodeOperationError(node, message, {
+		description: `BillPro has no order with ${these} in the merchant profile the trigger reads. The trigger goes on watching the other orders and reports each missing order once; if BillPro has it again later, the trigger notes its status then and watches it from there. Check Watched Order IDs, and the Profile ID in the BillPro credential or in the node's Request Options.`,
+	});
+}
+
 function listWentBackwards(
 	node: INode,
-	{ list, highestId, seenUpTo }: Finding,
+	{ list, highestId, seenUpTo }: Extract<Finding, { kind: 'listWentBackwards' }>,
 ): NodeOperationError {
 	const now = highestId ? `its highest ${list} ID is now ${highestId}` : `it now lists no ${list}s`;
 	const message = `BillPro's ${list} list went backwards: ${now}, and the trigger had seen up to ${seenUpTo}`;
@@ -34,14 +52,19 @@ function listWentBackwards(
 	return new NodeOperationError(node, message, { description });
 }
 
-/** One report per list that went backwards. */
+/** One report per list that went backwards, and one naming every watched order not found. */
 export function reportsOf(node: INode, findings: Finding[]): NodeOperationError[] {
 	const reports: NodeOperationError[] = [];
 	const lists = new Set<string>();
+	const orderIds = new Set<string>();
 	for (const finding of findings) {
-		if (lists.has(finding.list)) continue;
-		lists.add(finding.list);
-		reports.push(listWentBackwards(node, finding));
+		if (finding.kind === 'ordersNotFound') {
+			for (const id of finding.orderIds) orderIds.add(id);
+		} else if (!lists.has(finding.list)) {
+			lists.add(finding.list);
+			reports.push(listWentBackwards(node, finding));
+		}
 	}
+	if (orderIds.size) reports.push(ordersNotFound(node, [...orderIds]));
 	return reports;
 }

@@ -1,17 +1,31 @@
 import type { IDataObject } from 'n8n-workflow';
 import { ActiveTrigger } from '../harness/poll';
-import { newCustomer } from './orderFixtures';
+import { runBillPro } from '../harness/workflow';
+import { createOrder, newCustomer, productOf } from './orderFixtures';
 import { useSandbox } from './sandboxFixture';
 
 /**
  * The BillPro Trigger when what it reads changes under it: BillPro reset, records deleted in
- * BillPro's UI, the trigger pointed at another account.
+ * BillPro's UI, the trigger pointed at another account, watched orders BillPro does not have.
  * Seeded customers: profile 1 has ids 1–3, profile 5 ids 4–5, profile 7 id 6 (one id counter).
  */
 const billPro = useSandbox();
 
 const newCustomers = { events: ['newCustomer'] };
 const ids = (events: IDataObject[]) => events.map((event) => event.id);
+
+async function orderFor() {
+	const customer = await newCustomer(billPro.singleProfile());
+	const { items, error } = await runBillPro({
+		credentials: billPro.singleProfile(),
+		parameters: createOrder(customer, 'subscription', [productOf(billPro.sandbox, 'subscription')]),
+	});
+	if (error) throw error;
+	return items[0].json as IDataObject & { id: number };
+}
+
+const pay = (orderId: number, outcome: 'approve' | 'soft_decline') =>
+	billPro.sandbox.store.processPayment(1, orderId, outcome);
 
 describe("A New Customer trigger when BillPro's customer list changes under it", () => {
 	it('BillPro reset under an active trigger (its IDs start again): reported once, and customers added after it start the workflow', async () => {
@@ -128,6 +142,79 @@ describe('A BillPro Trigger pointed at another BillPro account', () => {
 		const added = await newCustomer(billPro.singleProfile());
 		expect(ids(await upgraded.poll())).toEqual([added.id]);
 		expect(upgraded.reports).toEqual([]);
+	});
+});
+
+describe('An order trigger with a watched order BillPro does not have', () => {
+	const watching = (orderIds: number[], events = ['orderStatusChanged']) => ({
+		events,
+		watchedOrderIds: orderIds.join(', '),
+	});
+
+	it('activation succeeds and reports it once; the other order starts the workflow; once BillPro has it, it is watched from then on', async () => {
+		const order = await orderFor();
+		const notYet = order.id + 1;
+		const trigger = new ActiveTrigger(billPro.singleProfile(), watching([order.id, notYet]));
+		expect(await trigger.poll()).toEqual([]);
+		expect(trigger.reports).toEqual([
+			{
+				message: `Watched order ${notYet} was not found in BillPro`,
+				description: expect.stringContaining('The trigger goes on watching the other orders'),
+			},
+		]);
+
+		pay(order.id, 'approve');
+		expect(await trigger.poll()).toEqual([
+			expect.objectContaining({ id: order.id, previousStatus: 'pending', status: 'active' }),
+		]);
+		expect(await trigger.poll()).toEqual([]);
+
+		const later = await orderFor();
+		expect(later.id).toBe(notYet);
+		expect(await trigger.poll()).toEqual([]);
+		pay(later.id, 'approve');
+		expect(await trigger.poll()).toEqual([
+			expect.objectContaining({ id: later.id, previousStatus: 'pending', status: 'active' }),
+		]);
+		expect(trigger.reports).toHaveLength(1);
+	});
+
+	it('a watched order that disappears: one report, also when both order events watch it; the other order goes on, also after a restart', async () => {
+		const [kept, gone] = [await orderFor(), await orderFor()];
+		for (const order of [kept, gone]) pay(order.id, 'approve');
+		const trigger = new ActiveTrigger(
+			billPro.singleProfile(),
+			watching([kept.id, gone.id], ['orderStatusChanged', 'scheduledPaymentStatusChanged']),
+		);
+		await trigger.poll();
+
+		billPro.sandbox.store.removeOrder(1, gone.id);
+		pay(kept.id, 'soft_decline');
+		const events = await trigger.poll();
+		expect(events.map((event) => [event.event, event.status])).toEqual([
+			['orderStatusChanged', 'failed'],
+			['scheduledPaymentStatusChanged', 'soft-declined'],
+		]);
+		expect(events.every((event) => (event.orderId ?? event.id) === kept.id)).toBe(true);
+		expect(trigger.reports.map((report) => report.message)).toEqual([
+			`Watched order ${gone.id} was not found in BillPro`,
+		]);
+
+		expect(await trigger.poll()).toEqual([]);
+		const afterRestart = trigger.restarted();
+		expect(await afterRestart.poll()).toEqual([]);
+		expect([...trigger.reports, ...afterRestart.reports]).toHaveLength(1);
+	});
+
+	it('a poll that fails for another reason still fails, and loses nothing', async () => {
+		const order = await orderFor();
+		const trigger = new ActiveTrigger(billPro.singleProfile(), watching([order.id]));
+		await trigger.poll();
+		pay(order.id, 'approve');
+		billPro.sandbox.faults.add({ kind: 'status', status: 503, method: 'GET', times: 4 });
+		await expect(trigger.poll()).rejects.toThrow(/503|BillPro/);
+		expect(ids(await trigger.poll())).toEqual([order.id]);
+		expect(trigger.reports).toEqual([]);
 	});
 });
 
