@@ -4,7 +4,8 @@
  * of its watched order 1. n8n polls at its Poll Times (every minute); activation only notes what
  * exists, so the workflows start on what happens after it, once each. Then a copy of
  * welcome-new-customers whose credential is edited to point at another merchant profile, and
- * the sandbox reset under it.
+ * the sandbox reset under it; and a copy of declined-payment-follow-up that also watches an order
+ * BillPro does not have.
  */
 import { endpointPath, QUERY } from '../../nodes/BillPro/shared/api';
 import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN } from '../sandbox';
@@ -212,5 +213,44 @@ describe('The BillPro Trigger pointed at another BillPro account, then BillPro r
 			]);
 		},
 		2 * NEXT_POLL_MS + 10_000,
+	);
+});
+
+describe('The BillPro Trigger watching an order BillPro does not have', () => {
+	const workflow = exampleJson('declined-payment-follow-up');
+	workflow.id = 'BillProDeclMiss';
+	workflow.name += ', also watching an order BillPro does not have';
+	const triggerNode = workflow.nodes.find((node) => node.type.endsWith('.billProTrigger'))!;
+	const missing = 999;
+	let orderId: number;
+
+	beforeAll(async () => {
+		await sandbox.reset();
+		orderId = await liveSubscription();
+		triggerNode.parameters.watchedOrderIds = `${orderId}, ${missing}`;
+		await importWorkflow(workflow);
+	});
+	afterAll(() => deactivate(workflow.id));
+
+	it(
+		'activation succeeds and one failed execution names the order; a decline of the other order starts the workflow, and that poll reports nothing more',
+		async () => {
+			await activate(workflow.id, triggerNode.name);
+			const [report] = await waitForExecutions(workflow.id, 1, 30_000);
+			expect(report.status).toBe('error');
+			expect(await executionError(report.id)).toEqual({
+				message: `Watched order ${missing} was not found in BillPro`,
+				description: expect.stringContaining('The trigger goes on watching the other orders'),
+			});
+
+			const { payment } = await sandbox.pay(orderId, 'soft_decline');
+			const runs = await waitForExecutions(workflow.id, 2, NEXT_POLL_MS);
+			expect(runs.map((run) => run.status).sort()).toEqual(['error', 'success']);
+			const followed = runs.find((run) => run.status === 'success')!;
+			expect(await executionItems(followed.id, 'Payment declined')).toEqual([
+				expect.objectContaining({ orderId, id: payment?.id, status: 'soft-declined' }),
+			]);
+		},
+		NEXT_POLL_MS + 40_000,
 	);
 });
