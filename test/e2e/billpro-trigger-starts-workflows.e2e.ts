@@ -7,7 +7,7 @@
  * the sandbox reset under it; and a copy of declined-payment-follow-up that also watches an order
  * BillPro does not have.
  */
-import { endpointPath, QUERY } from '../../nodes/BillPro/shared/api';
+import { endpointPath } from '../../nodes/BillPro/shared/api';
 import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN } from '../sandbox';
 import {
 	activate,
@@ -17,12 +17,12 @@ import {
 	executionsOf,
 	waitForExecutions,
 } from './support/activeWorkflows';
-import { e2e, example, exampleJson, importWorkflow, sandbox } from './support/context';
 import {
-	createBillProCredential,
-	editBillProCredential,
-	type BillProCredentialData,
-} from './support/credentials';
+	activeWelcomeOnItsOwnCredential,
+	addCustomer,
+	type SwitchableWelcome,
+} from './support/accountSwitch';
+import { example, exampleJson, importWorkflow, sandbox } from './support/context';
 import { createOrderForAda } from './support/sandboxOrders';
 
 /** Seeded in profile 1: a subscription product. */
@@ -115,71 +115,21 @@ describe('Example: the BillPro Trigger starts workflows on what happens in BillP
 	}, 80_000);
 });
 
-/** A customer added through BillPro's API, in `profileId` when the token has several. */
-async function addCustomer(token: string, email: string, profileId?: string): Promise<number> {
-	const query = profileId ? `?${QUERY.profileId}=${profileId}` : '';
-	const added = await sandbox.api<{ id: number }>(
-		token,
-		'POST',
-		`${endpointPath('createCustomer')}${query}`,
-		{ customer: { first_name: 'Elsa', last_name: 'Elsewhere', email } },
-	);
-	if (added.status !== 200)
-		throw new Error(`customer: ${added.status} ${JSON.stringify(added.body)}`);
-	return added.body.id;
-}
-
-/** Waits until n8n's poll has read the customer list of merchant profile `profileId`. */
-async function waitForPollIn(profileId: string, timeoutMs: number): Promise<void> {
-	const customers = `/api/v1${endpointPath('listCustomers')}`;
-	for (const until = Date.now() + timeoutMs; Date.now() < until; ) {
-		const requests = await sandbox.requests();
-		const polled = requests.some(
-			(request) =>
-				request.method === 'GET' &&
-				request.path === customers &&
-				request.profileId === profileId &&
-				request.status === 200,
-		);
-		// A poll of a small list takes a few requests: give it time to finish before going on.
-		if (polled) return await new Promise((resolve) => setTimeout(resolve, 5_000));
-		await new Promise((resolve) => setTimeout(resolve, 1_000));
-	}
-	throw new Error(`No poll of profile ${profileId}'s customers within ${timeoutMs} ms`);
-}
-
 describe('The BillPro Trigger pointed at another BillPro account, then BillPro reset under it', () => {
-	const name = 'BillPro account switch';
-	const workflow = exampleJson('welcome-new-customers');
-	workflow.id = 'BillProWelcomeSw';
-	workflow.name += ', its credential switched to another account';
-	const triggerNode = workflow.nodes.find((node) => node.type.endsWith('.billProTrigger'))!;
-	const account = (apiToken: string, profileId: string): BillProCredentialData => ({
-		apiToken,
-		environment: 'custom',
-		customUrl: e2e().sandboxBaseUrl,
-		profileId,
-	});
-	let credentialId: string;
-
+	let welcome: SwitchableWelcome;
 	beforeAll(async () => {
 		await sandbox.reset();
-		credentialId = await createBillProCredential(name, account(SINGLE_PROFILE_TOKEN, ''));
-		triggerNode.credentials = { billProApi: { id: credentialId, name } };
-		await importWorkflow(workflow);
-		await activate(workflow.id, triggerNode.name);
+		welcome = await activeWelcomeOnItsOwnCredential('BillProWelcomeSw');
 	});
-	afterAll(() => deactivate(workflow.id));
+	afterAll(() => welcome.deactivate());
 
 	it(
 		'the credential edited to another merchant profile: the customers already there start nothing, one added there afterwards starts one run',
 		async () => {
-			// Profile 5's seeded customers (ids 4 and 5) are above profile 1's (1 to 3).
-			await editBillProCredential(credentialId, name, account(MULTI_PROFILE_TOKEN, '5'));
-			await waitForPollIn('5', NEXT_POLL_MS);
-			await addCustomer(MULTI_PROFILE_TOKEN, 'elsa.eu@example.com', '5');
-
-			const [welcomed, ...more] = await waitForExecutions(workflow.id, 1, NEXT_POLL_MS);
+			const [welcomed, ...more] = await welcome.runsAfterSwitching(
+				'elsa.eu@example.com',
+				NEXT_POLL_MS,
+			);
 			expect(more).toEqual([]);
 			expect(welcomed.status).toBe('success');
 			expect(await executionItems(welcomed.id, 'Welcome email')).toEqual([
@@ -193,7 +143,7 @@ describe('The BillPro Trigger pointed at another BillPro account, then BillPro r
 		'BillPro reset under it (its IDs start again): one failed execution says so, and the next customer starts the workflow',
 		async () => {
 			await sandbox.reset();
-			const runs = await waitForExecutions(workflow.id, 2, NEXT_POLL_MS);
+			const runs = await waitForExecutions(welcome.workflowId, 2, NEXT_POLL_MS);
 			expect(runs.map((run) => run.status).sort()).toEqual(['error', 'success']);
 			const report = runs.find((run) => run.status === 'error')!;
 			expect(await executionError(report.id)).toEqual({
@@ -205,7 +155,7 @@ describe('The BillPro Trigger pointed at another BillPro account, then BillPro r
 			});
 
 			await addCustomer(MULTI_PROFILE_TOKEN, 'elsa.after.reset@example.com', '5');
-			const after = await waitForExecutions(workflow.id, 3, NEXT_POLL_MS);
+			const after = await waitForExecutions(welcome.workflowId, 3, NEXT_POLL_MS);
 			expect(after.map((run) => run.status).sort()).toEqual(['error', 'success', 'success']);
 			const newest = after.reduce((a, b) => (Number(a.id) > Number(b.id) ? a : b));
 			expect(await executionItems(newest.id, 'Welcome email')).toEqual([

@@ -6,7 +6,7 @@
 import { parse } from 'flatted';
 import { n8nRest } from './context';
 
-interface ExecutionSummary {
+export interface ExecutionSummary {
 	id: string;
 	workflowId: string;
 	status: string;
