@@ -48,6 +48,8 @@ export function bodyText(body: unknown): string {
 interface Explanation {
 	message: string;
 	description: string;
+	/** BillPro answered that the record does not exist (422 {"id": ["not found"]}). */
+	notFound?: boolean;
 }
 
 function explainFieldErrors(fields: FieldErrors, resource: string): Explanation {
@@ -56,6 +58,7 @@ function explainFieldErrors(fields: FieldErrors, resource: string): Explanation 
 		return {
 			message: `The ${resource} was not found in BillPro`,
 			description: `BillPro has no ${resource} with this ID in the merchant profile used. Check the ID, and the Profile ID in the BillPro credential.`,
+			notFound: true,
 		};
 	}
 	if (firstField === 'status' && fields.size === 1) {
@@ -181,14 +184,26 @@ export function billProError(
 	explanation = explain(response, resource),
 	extraContext: IDataObject = {},
 ): NodeApiError {
+	const { notFound, ...shown } = explanation;
 	const error = new NodeApiError(
 		node,
 		{ statusCode: response.statusCode, body: bodyText(response.body) } as JsonObject,
-		{ ...explanation, httpCode: String(response.statusCode), itemIndex },
+		{ ...shown, httpCode: String(response.statusCode), itemIndex },
 	);
 	const wait = retryAfterMs(response.headers);
-	Object.assign(error.context, extraContext, wait === undefined ? {} : { retryAfterMs: wait });
+	Object.assign(
+		error.context,
+		extraContext,
+		notFound ? { notFound: true } : {},
+		wait === undefined ? {} : { retryAfterMs: wait },
+	);
 	return error;
+}
+
+/** Whether BillPro answered that the record asked for does not exist (see billProError). */
+export function isNotFound(error: unknown): boolean {
+	const { context } = (error ?? {}) as { context?: IDataObject };
+	return context?.notFound === true;
 }
 
 /** An answer that is not JSON: a proxy's page, a cut-off body. Reads may retry it. */

@@ -6,7 +6,7 @@
 import { parse } from 'flatted';
 import { n8nRest } from './context';
 
-interface ExecutionSummary {
+export interface ExecutionSummary {
 	id: string;
 	workflowId: string;
 	status: string;
@@ -19,7 +19,7 @@ interface RunData {
 			string,
 			Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>
 		>;
-		error?: { message: string };
+		error?: { message: string; description?: string | null };
 	};
 }
 
@@ -89,4 +89,12 @@ export async function executionItems(executionId: string, nodeName: string, outp
 		);
 	}
 	return (runs[0].data?.main[output] ?? []).map((item) => item.json);
+}
+
+/** The error a failed execution recorded, as the executions list shows it. */
+export async function executionError(executionId: string) {
+	const rest = await n8nRest();
+	const execution = await rest.data<{ data: string }>('GET', `/rest/executions/${executionId}`);
+	const { error } = (parse(execution.data) as RunData).resultData;
+	return error && { message: error.message, description: error.description };
 }
