@@ -25,6 +25,8 @@ export interface NodeRun {
 	writes: RunWrites;
 	/** Whether `writes` can be kept in the execution (else it lasts this try only). */
 	kept: boolean;
+	/** Whether `writes` is in the execution now (after a failure): answers are copied from then on. */
+	inExecution: boolean;
 	/** Puts `writes` in the execution, where later records of the run go too. */
 	keep: () => void;
 	/** Drops `writes` from the execution. */
@@ -53,6 +55,7 @@ export function beginRun(context: ItemContext, items = 1): NodeRun {
 		sent: new Set(),
 		failed: new Set(),
 		stops: new Map(),
+		inExecution: false,
 		...runWritesOf(context),
 	};
 	runsOf(context).set(context.getNode().name, run);
@@ -78,8 +81,12 @@ export function wasAccepted(context: ItemContext): boolean {
 	return isAccepted(recordOf(runOf(context), context.getItemIndex()));
 }
 
+/**
+ * The answers are copied only once they go into the execution: the items they came with flow on
+ * to the next nodes, which must not change what n8n saves. A run without a failure copies none.
+ */
 export function recordAccepted(run: NodeRun, itemIndex: number, records: IDataObject[]): void {
-	run.writes[itemIndex] = { accepted: deepCopy(records) };
+	run.writes[itemIndex] = { accepted: run.inExecution ? deepCopy(records) : records };
 }
 
 export function recordUnsure(run: NodeRun, itemIndex: number, why: string): void {
@@ -92,7 +99,12 @@ export function recordUnsure(run: NodeRun, itemIndex: number, why: string): void
  */
 export function recordFailure(run: NodeRun, itemIndex: number): void {
 	run.failed.add(itemIndex);
+	if (run.inExecution) return;
+	for (const record of Object.values(run.writes)) {
+		if (isAccepted(record)) record.accepted = deepCopy(record.accepted);
+	}
 	run.keep();
+	run.inExecution = true;
 }
 
 /** A custom operation's run ended: a try without a failure drops what earlier tries kept. */
