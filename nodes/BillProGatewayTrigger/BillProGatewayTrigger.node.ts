@@ -19,7 +19,13 @@ import {
 	type WebhookRequest,
 } from './decryption';
 import { notificationKey, seenBefore } from './duplicates';
-import { EVENT_OPTIONS, eventOf, parseNotification, type GatewayEvent } from './events';
+import {
+	EVENT_OPTIONS,
+	eventOf,
+	parseNotification,
+	type GatewayEvent,
+	type GatewayNotification,
+} from './events';
 import { outputItem } from './output';
 import { acknowledge, refuse, start } from './replies';
 
@@ -143,10 +149,22 @@ export class BillProGatewayTrigger implements INodeType {
 		if (!event) return acknowledge('not a notification this trigger starts workflows for');
 		const events = this.getNodeParameter('events', []) as GatewayEvent[];
 		if (!events.includes(event)) return acknowledge(`${event} is not one of the selected events`);
-		const key = notificationKey(notification);
-		if (key && seenBefore(this.getWorkflowStaticData('node'), key, Date.now())) {
+		// Built first: once remembered, a notification is answered 200 with nothing left to fail.
+		const item = { json: outputItem(notification, event) };
+		if (this.getMode() !== 'manual' && isDuplicate(this, notification)) {
 			return acknowledge('duplicate of a notification that already started the workflow');
 		}
-		return start(this, [{ json: outputItem(notification, event) }]);
+		return start(this, [item]);
 	}
+}
+
+/**
+ * Production notifications only: a test event (Listen for test event) neither checks nor adds
+ * to the memory, so testing with a real notification never makes it a duplicate later.
+ */
+function isDuplicate(context: IWebhookFunctions, notification: GatewayNotification): boolean {
+	const key = notificationKey(notification);
+	if (key === undefined) return false;
+	const trigger = `${context.getWorkflow().id ?? ''}/${context.getNode().id}`;
+	return seenBefore(context.getWorkflowStaticData('node'), trigger, key, Date.now());
 }
