@@ -41,7 +41,10 @@ export class BillProGatewayTrigger implements INodeType {
 		name: 'billProGatewayTrigger',
 		icon: { light: 'file:billpro.svg', dark: 'file:billpro.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 changes nothing in the node: n8n evaluates an expression on every request to a
+		// version-1 webhook node (its Webhook node's binaryData option), and spares later versions.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description:
 			"Starts the workflow when BillPro's payment gateway (CardCorp) reports a payment, refund or card registration",

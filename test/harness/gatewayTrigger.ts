@@ -4,7 +4,8 @@
  *   1. the request's content type and charset are parsed (n8n-core's parseIncomingMessage) and
  *      the raw body is read as is unless Content-Encoding is gzip or deflate (middlewares/
  *      body-parser.js rawBodyReader: so `Content-Encoding: UTF-8` changes nothing), then the body
- *      is parsed for application/json and text/plain (parseBody; a v1 node always gets this);
+ *      is parsed for application/json and text/plain (parseBody: for a version-1 node whatever
+ *      the content type, for later versions for these and a few more);
  *   2. the workflow is read from the database (live-webhooks.js loadWebhookExecutionData; see
  *      databaseRoundTrip), a Workflow is built on the static data read, and the node's
  *      webhook() runs in n8n-core's WebhookContext (webhook.service.js runWebhook);
@@ -88,6 +89,8 @@ export interface TriggerOptions {
 	mode?: WorkflowExecuteMode;
 	/** The n8n process to run in, e.g. another endpoint's; a new one by default. */
 	process?: N8nProcess;
+	/** The node's version in the workflow; the node's default version by default. */
+	typeVersion?: number;
 }
 
 export interface TriggerCall {
@@ -136,7 +139,7 @@ export async function startTriggerEndpoint(options: TriggerOptions): Promise<Tri
 		id: 'gateway-trigger',
 		name: NODE_NAME,
 		type: GATEWAY_TRIGGER_TYPE,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? (trigger.description.defaultVersion as number),
 		position: [0, 0],
 		webhookId: WEBHOOK_ID,
 		parameters: options.events ? { events: options.events } : {},

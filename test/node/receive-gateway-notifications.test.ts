@@ -177,6 +177,13 @@ describe('Both notification formats are read, in either hex case', () => {
 		expect(endpoint.startedItems()[0].json.event).toBe('paymentApproved');
 	});
 
+	it('a workflow saved with the trigger’s version 1 reads them the same way', async () => {
+		const endpoint = await trigger({ typeVersion: 1 });
+		const { request } = await paymentDelivery();
+		expect((await replay(request, endpoint.url)).status).toBe(200);
+		expect(endpoint.startedItems()[0].json.event).toBe('paymentApproved');
+	});
+
 	it('reads lower-case hex in the body and both headers', async () => {
 		const endpoint = await trigger();
 		const { request } = await paymentDelivery();
@@ -659,6 +666,8 @@ describe('The node as n8n lists it', () => {
 	it('is a webhook trigger answering on receipt, not an AI tool', () => {
 		expect(description).toMatchObject({
 			group: ['trigger'],
+			version: [1, 1.1],
+			defaultVersion: 1.1,
 			inputs: [],
 			webhooks: [
 				{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
