@@ -46,12 +46,13 @@ export async function deactivate(workflowId: string): Promise<void> {
 	await (await n8nRest()).deactivate(workflowId);
 }
 
-export async function executionsOf(workflowId: string): Promise<ExecutionSummary[]> {
+/** The workflow's latest `limit` executions (at most 100), newest first. */
+export async function executionsOf(workflowId: string, limit = 50): Promise<ExecutionSummary[]> {
 	const rest = await n8nRest();
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	const page = await rest.data<{ results: ExecutionSummary[] }>(
 		'GET',
-		`/rest/executions?filter=${filter}&limit=50`,
+		`/rest/executions?filter=${filter}&limit=${limit}`,
 	);
 	return page.results;
 }

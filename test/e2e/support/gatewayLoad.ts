@@ -55,20 +55,24 @@ export function withDuplicates(
 	);
 }
 
-/** POSTs every notification to `url`, `inFlight` at a time; the answers in the list's order. */
+/**
+ * POSTs every notification to `url` (or to `url(n)` for the n-th), `inFlight` at a time; the
+ * answers in the list's order.
+ */
 export async function deliverAll(
-	url: string,
+	url: string | ((index: number) => string),
 	notifications: GatewayNotification[],
 	inFlight: number,
 ): Promise<DeliveryAnswer[]> {
-	const settings = gatewaySettingsOrThrow({ url, key: SANDBOX_GATEWAY_KEY });
+	const urlOf = typeof url === 'string' ? () => url : url;
+	const settings = gatewaySettingsOrThrow({ url: urlOf(0), key: SANDBOX_GATEWAY_KEY });
 	const answers: DeliveryAnswer[] = new Array(notifications.length);
 	let next = 0;
 	const worker = async () => {
 		while (next < notifications.length) {
 			const index = next++;
 			answers[index] = await post(
-				url,
+				urlOf(index),
 				deliveryRequest(settings, JSON.stringify(notifications[index])),
 			);
 		}
