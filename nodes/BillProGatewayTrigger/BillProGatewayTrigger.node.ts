@@ -42,7 +42,8 @@ export class BillProGatewayTrigger implements INodeType {
 		icon: { light: 'file:billpro.svg', dark: 'file:billpro.dark.svg' },
 		group: ['trigger'],
 		// 1.1 changes nothing in the node: n8n evaluates an expression on every request to a
-		// version-1 webhook node (its Webhook node's binaryData option), and spares later versions.
+		// version-1 webhook node (its Webhook node's binaryData option), and spares later versions
+		// (bench/README.md, Gateway notifications).
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
