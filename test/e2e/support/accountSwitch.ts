@@ -27,6 +27,7 @@ export interface SwitchableWelcome {
 	 * the workflow's finished executions once there is one.
 	 */
 	runsAfterSwitching(email: string, pollMs: number): Promise<ExecutionSummary[]>;
+	/** Deactivates the workflow and deletes its credential. */
 	deactivate(): Promise<void>;
 }
 
@@ -62,7 +63,12 @@ export async function activeWelcomeOnItsOwnCredential(
 			await addCustomer(MULTI_PROFILE_TOKEN, email, '5');
 			return await waitForExecutions(workflowId, 1, pollMs);
 		},
-		deactivate: async () => await deactivate(workflowId),
+		// The credential goes too: the editor picks the newest BillPro credential for a new node,
+		// and the other tests expect the stack's "BillPro Sandbox" to be the only one.
+		async deactivate() {
+			await deactivate(workflowId);
+			await (await n8nRest()).data('DELETE', `/rest/credentials/${credentialId}`);
+		},
 	};
 }
 
