@@ -22,7 +22,8 @@ import {
 	addCustomer,
 	type SwitchableWelcome,
 } from './support/accountSwitch';
-import { example, exampleJson, importWorkflow, sandbox } from './support/context';
+import { N8N_LINES } from '../../scripts/lib/runtime';
+import { e2e, example, exampleJson, importWorkflow, sandbox } from './support/context';
 import { createOrderForAda } from './support/sandboxOrders';
 
 /** Seeded in profile 1: a subscription product. */
@@ -38,6 +39,15 @@ async function liveSubscription(): Promise<number> {
 	await sandbox.pay(id, 'approve');
 	return id;
 }
+
+/**
+ * The reports (a list that went backwards, a missing watched order) wait for n8n's minute polls:
+ * they run on the default n8n line only, to keep CI within its time (where else they were run:
+ * docs/triggers.md). `BILLPRO_E2E_EVERY_LINE=1` runs them on any line.
+ */
+const everyLine = e2e().n8nLine === N8N_LINES[0].line || !!process.env.BILLPRO_E2E_EVERY_LINE;
+const itOnTheDefaultLine = everyLine ? it : it.skip;
+const describeOnTheDefaultLine = everyLine ? describe : describe.skip;
 
 describe('Example: the BillPro Trigger starts workflows on what happens in BillPro', () => {
 	let orderId: number;
@@ -139,7 +149,7 @@ describe('The BillPro Trigger pointed at another BillPro account, then BillPro r
 		2 * NEXT_POLL_MS + 10_000,
 	);
 
-	it(
+	itOnTheDefaultLine(
 		'BillPro reset under it (its IDs start again): one failed execution says so, and the next customer starts the workflow',
 		async () => {
 			await sandbox.reset();
@@ -166,7 +176,7 @@ describe('The BillPro Trigger pointed at another BillPro account, then BillPro r
 	);
 });
 
-describe('The BillPro Trigger watching an order BillPro does not have', () => {
+describeOnTheDefaultLine('The BillPro Trigger watching an order BillPro does not have', () => {
 	const workflow = exampleJson('declined-payment-follow-up');
 	workflow.id = 'BillProDeclMiss';
 	workflow.name += ', also watching an order BillPro does not have';
