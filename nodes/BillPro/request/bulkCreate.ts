@@ -39,10 +39,11 @@ export function bulkCreate(spec: BulkCreate) {
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		const baseURL = baseUrlOf(credentials);
 		const send = sendingWith(this, credentials);
-		const run = beginRun(itemOfRun(this, 0), items.length);
+		const node = this.getNode();
+		const run = beginRun(itemOfRun(this, 0, node), items.length);
 
 		const createOne = async (index: number): Promise<INodeExecutionData[]> => {
-			const item = itemOfRun(this, index);
+			const item = itemOfRun(this, index, node);
 			const call = { method: 'POST', resource: spec.resource };
 			return await failingItemPaired(
 				item,

@@ -16,9 +16,17 @@ export type ItemContext = Pick<
 		getCredentials: IExecuteSingleFunctions['getCredentials'];
 	};
 
-export function itemOfRun(run: IExecuteFunctions, itemIndex: number): ItemContext {
+/**
+ * `node` is the run's node, read once per run: n8n's getNode() copies the node on every call,
+ * and the request path reads it several times per item, only to read it.
+ */
+export function itemOfRun(
+	run: IExecuteFunctions,
+	itemIndex: number,
+	node = run.getNode(),
+): ItemContext {
 	return {
-		getNode: () => run.getNode(),
+		getNode: () => node,
 		getItemIndex: () => itemIndex,
 		getNodeParameter: (name, fallback, options) =>
 			run.getNodeParameter(name, itemIndex, fallback, options),

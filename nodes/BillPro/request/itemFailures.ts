@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import type { ItemContext } from './itemContext';
 import { deepCopy, NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { isAccepted, isUnsure, whyAWriteCannotBeMatched } from './acceptedWrites';
+import { isAccepted, isUnsure } from './acceptedWrites';
 import {
 	NotSentError,
 	recordAccepted,
@@ -19,6 +19,7 @@ import {
 	runOf,
 	stopRunAt,
 	wasAccepted,
+	writeRefusalOf,
 	type NodeRun,
 } from './nodeRun';
 import { resourceName } from './errors';
@@ -123,7 +124,7 @@ export async function failingItemPaired(
 			}));
 		}
 		if (isUnsure(earlier)) throw notSentAgain(context, earlier.unsure, call.resource);
-		const unmatchable = write ? whyAWriteCannotBeMatched(context) : undefined;
+		const unmatchable = write ? writeRefusalOf(run, context) : undefined;
 		if (unmatchable) {
 			throw new NodeOperationError(context.getNode(), unmatchable.message, {
 				itemIndex,

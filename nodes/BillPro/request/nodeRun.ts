@@ -1,6 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 import { deepCopy, NodeOperationError } from 'n8n-workflow';
-import { isAccepted, runWritesOf, type RunWrites, type WriteRecord } from './acceptedWrites';
+import {
+	isAccepted,
+	runWritesOf,
+	whyAWriteCannotBeMatched,
+	type RunWrites,
+	type WriteRecord,
+} from './acceptedWrites';
 import type { ItemContext } from './itemContext';
 
 /**
@@ -31,6 +37,8 @@ export interface NodeRun {
 	keep: () => void;
 	/** Drops `writes` from the execution. */
 	forget: () => void;
+	/** Why this run's writes are refused before they are sent (null: they are not), once known. */
+	writeRefusal?: { message: string; description: string } | null;
 }
 
 /** Node runs by n8n's execute data of the run, then node: an agent's tool runs share its agent's. */
@@ -64,6 +72,15 @@ export function beginRun(context: ItemContext, items = 1): NodeRun {
 
 export function runOf(context: ItemContext): NodeRun {
 	return runsOf(context).get(context.getNode().name) ?? beginRun(context);
+}
+
+/** Why this run's writes are refused before they are sent, if they are: the same for every item. */
+export function writeRefusalOf(
+	run: NodeRun,
+	context: ItemContext,
+): { message: string; description: string } | undefined {
+	if (run.writeRefusal === undefined) run.writeRefusal = whyAWriteCannotBeMatched(context) ?? null;
+	return run.writeRefusal ?? undefined;
 }
 
 /** A routed item starts: the run has at least this many items. */
