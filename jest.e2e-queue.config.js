@@ -10,7 +10,7 @@ module.exports = {
 	roots: ['<rootDir>/test/e2e-queue', '<rootDir>/test/e2e'],
 	testMatch: [
 		'<rootDir>/test/e2e-queue/**/*.e2e.ts',
-		'<rootDir>/test/e2e/{bulk-import-customers,new-customer-subscription,retry-declined-payments}.e2e.ts',
+		'<rootDir>/test/e2e/{bulk-import-customers,new-customer-subscription,retry-declined-payments,retry-a-failed-import}.e2e.ts',
 	],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json' }],

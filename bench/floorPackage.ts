@@ -1,12 +1,13 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- benchmark tooling, never published (not in package.json "files") */
 /**
- * The floor node (bench/floorNode.ts) as a community package of its own, `n8n-nodes-billpro-floor`,
- * installed into the bench's n8n the same way as this package (scripts/lib/package.ts: unpacked
+ * The floor nodes (bench/floorNode.ts, bench/floorWebhookNode.ts) as a community package of
+ * their own, `n8n-nodes-billpro-floor`, installed into the bench's n8n the same way as this package (scripts/lib/package.ts: unpacked
  * from its tarball into <N8N_USER_FOLDER>/.n8n/nodes/node_modules, `npm install` in it, saved in
- * n8n's database). Built on the fly: floorNode.ts transpiled alone by TypeScript to CommonJS (it
- * has no run-time imports), a package.json declaring it, packed as npm packs ("package/…").
- * It declares no credential: its node uses `billProApi`, this package's credential type, which
- * n8n lets any node use (the credential type does not set `restrictToSupportedNodes`).
+ * n8n's database). Built on the fly: each node file transpiled alone by TypeScript to CommonJS
+ * (they have no run-time imports), a package.json declaring them, packed as npm packs
+ * ("package/…"). It declares no credential: its nodes use this package's credential types
+ * (`billProApi`, `billProGatewayApi`), which n8n lets any node use (neither sets
+ * `restrictToSupportedNodes`).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +20,25 @@ import type { Runtime } from '../scripts/lib/runtime';
 
 export const FLOOR_PACKAGE = 'n8n-nodes-billpro-floor';
 export const FLOOR_TYPE = `${FLOOR_PACKAGE}.billProFloor`;
-const NODE_FILE = 'dist/BillProFloor.node.js';
+export const FLOOR_WEBHOOK_TYPE = `${FLOOR_PACKAGE}.billProFloorWebhook`;
+
+/** The package's nodes: the jobs' floor and the gateway job's (bench/floorWebhookNode.ts). */
+const NODES = [
+	{
+		source: 'floorNode.ts',
+		file: 'dist/BillProFloor.node.js',
+		name: 'billProFloor',
+		displayName: 'BillPro Floor (benchmark)',
+		version: 1,
+	},
+	{
+		source: 'floorWebhookNode.ts',
+		file: 'dist/BillProFloorWebhook.node.js',
+		name: 'billProFloorWebhook',
+		displayName: 'BillPro Floor Webhook (benchmark)',
+		version: 1.1,
+	},
+];
 
 /** Builds the package's tarball in `workDir` and installs it into the n8n of `userFolder`. */
 export async function installFloorPackage(
@@ -32,22 +51,24 @@ export async function installFloorPackage(
 	const root = path.join(staging, 'package');
 	rmSync(staging, { recursive: true, force: true });
 	mkdirSync(path.join(root, 'dist'), { recursive: true });
-	const source = readFileSync(path.join(__dirname, 'floorNode.ts'), 'utf8');
-	const { outputText, diagnostics } = ts.transpileModule(source, {
-		compilerOptions: {
-			module: ts.ModuleKind.CommonJS,
-			target: ts.ScriptTarget.ES2022,
-			esModuleInterop: true,
-		},
-		fileName: 'BillProFloor.node.ts',
-		reportDiagnostics: true,
-	});
-	if (diagnostics?.length) {
-		throw new Error(
-			`floorNode.ts: ${ts.flattenDiagnosticMessageText(diagnostics[0].messageText, '\n')}`,
-		);
+	for (const node of NODES) {
+		const source = readFileSync(path.join(__dirname, node.source), 'utf8');
+		const { outputText, diagnostics } = ts.transpileModule(source, {
+			compilerOptions: {
+				module: ts.ModuleKind.CommonJS,
+				target: ts.ScriptTarget.ES2022,
+				esModuleInterop: true,
+			},
+			fileName: path.basename(node.file).replace(/\.js$/, '.ts'),
+			reportDiagnostics: true,
+		});
+		if (diagnostics?.length) {
+			throw new Error(
+				`${node.source}: ${ts.flattenDiagnosticMessageText(diagnostics[0].messageText, '\n')}`,
+			);
+		}
+		writeFileSync(path.join(root, node.file), outputText);
 	}
-	writeFileSync(path.join(root, NODE_FILE), outputText);
 	const manifest = {
 		name: FLOOR_PACKAGE,
 		version: '0.0.0',
@@ -56,7 +77,12 @@ export async function installFloorPackage(
 		author: { name: 'n8n-nodes-billpro maintainers' },
 		keywords: ['n8n-community-node-package'],
 		files: ['dist'],
-		n8n: { n8nNodesApiVersion: 1, strict: true, credentials: [], nodes: [NODE_FILE] },
+		n8n: {
+			n8nNodesApiVersion: 1,
+			strict: true,
+			credentials: [],
+			nodes: NODES.map((node) => node.file),
+		},
 	};
 	writeFileSync(path.join(root, 'package.json'), JSON.stringify(manifest, null, 2));
 	const tarball = path.join(staging, `${FLOOR_PACKAGE}-${manifest.version}.tgz`);
@@ -66,7 +92,7 @@ export async function installFloorPackage(
 		runtime,
 		userFolder,
 		packageJson,
-		[{ name: 'billProFloor', displayName: 'BillPro Floor (benchmark)', version: 1 }],
+		NODES.map(({ name, displayName, version }) => ({ name, displayName, version })),
 		logFile,
 	);
 }

@@ -12,11 +12,15 @@
  * The floor node (bench/floorNode.ts) is installed into the same n8n as a community package of
  * its own (bench/floorPackage.ts). Every n8n run and raw script preloads bench/inFlightCounter.cjs,
  * which counts the requests in flight on the client's side.
+ * Last, the gateway job (bench/gatewayJob.ts, `g`): the BillPro Payment Gateway Trigger against
+ * n8n's Webhook node and a floor webhook node in a running n8n.
  * Prints a markdown report and writes it to bench/results-n8n.md. Flags: --quick (1 repetition);
- * --only=p0,n5 (these jobs), --clients=node,floor (these clients, also ones no job has by default:
- * floorCredentialPerRequest) and --reps=N (repetitions per
- * job), which write bench/results-n8n.partial.md; --cpu-prof=DIR (a V8 CPU profile of every
- * timed `n8n execute` in DIR).
+ * --only=p0,n5,g (these jobs), --clients=node,floor (these clients, also ones no job has by default:
+ * floorCredentialPerRequest; the gateway job's: webhook, floor, trigger, triggerEmpty) and
+ * --reps=N (repetitions per job, rounds of the gateway job), which write
+ * bench/results-n8n.partial.md; --cpu-prof=DIR (a V8 CPU profile of every timed `n8n execute`, and
+ * of the gateway job's n8n, in DIR); --gateway-env=NAME=VALUE,… (n8n settings for the gateway
+ * job's n8n, e.g. N8N_EXPRESSION_ENGINE_POOL_SIZE=4).
  */
 // First: sets N8N_USER_FOLDER before anything loads n8n-core (n8nJobs → httpRequestNode imports it).
 import { n8nTeardown } from './n8nEnv';
@@ -41,6 +45,8 @@ import { startStack, throwawayStackOptions } from '../scripts/lib/stack';
 import { SINGLE_PROFILE_TOKEN } from '../test/sandbox/config';
 import type { IDataObject } from 'n8n-workflow';
 import { installFloorPackage } from './floorPackage';
+import { runGatewayJob, type GatewayClient, type GatewayResult } from './gatewayJob';
+import { renderGatewaySection } from './gatewayReport';
 import {
 	CATALOGUE,
 	CLIENT_LABEL,
@@ -76,7 +82,12 @@ const onlyJobs = listFlag('only');
 const onlyClients = listFlag('clients');
 const repsFlag = Number(listFlag('reps')?.[0] ?? NaN);
 const partial =
-	quick || !!onlyJobs || !!onlyClients || Number.isFinite(repsFlag) || !!listFlag('cpu-prof');
+	quick ||
+	!!onlyJobs ||
+	!!onlyClients ||
+	Number.isFinite(repsFlag) ||
+	!!listFlag('cpu-prof') ||
+	!!listFlag('gateway-env');
 const JOBS = jobs(quick)
 	.filter((job) => !onlyJobs || onlyJobs.includes(job.id))
 	.map((job) => ({
@@ -87,6 +98,19 @@ const JOBS = jobs(quick)
 			: job.clients,
 	}))
 	.filter((job) => job.clients.length > 0);
+const GATEWAY_CLIENTS: GatewayClient[] = ['webhook', 'floor', 'trigger', 'triggerEmpty'];
+const GATEWAY_JOB = {
+	run: !onlyJobs || onlyJobs.includes('g'),
+	clients: onlyClients
+		? GATEWAY_CLIENTS.filter((client) => onlyClients.includes(client))
+		: GATEWAY_CLIENTS,
+	rounds: Number.isFinite(repsFlag) ? repsFlag : quick ? 1 : 3,
+	warmups: 1,
+};
+/** --gateway-env=NAME=VALUE,…: n8n settings for the gateway job's n8n only (a diagnostic). */
+const gatewayEnv = Object.fromEntries(
+	(listFlag('gateway-env') ?? []).map((entry) => entry.split('=', 2) as [string, string]),
+);
 const IN_FLIGHT_COUNTER = path.join(__dirname, 'inFlightCounter.cjs');
 /** --cpu-prof=DIR: every `n8n execute` of a timed job writes a V8 CPU profile into DIR. */
 const cpuProfileDir = listFlag('cpu-prof')?.[0];
@@ -198,12 +222,28 @@ async function main(): Promise<void> {
 			}
 		}
 
-		const expressions = await countExpressions(
-			n8nOptions,
-			sandboxes.servers[COUNT_JOB.id],
-			credentials[specs.findIndex((spec) => spec.name === COUNT_JOB.id)],
-			workDir,
-		);
+		const expressions =
+			JOBS.length > 0
+				? await countExpressions(
+						n8nOptions,
+						sandboxes.servers[COUNT_JOB.id],
+						credentials[specs.findIndex((spec) => spec.name === COUNT_JOB.id)],
+						workDir,
+					)
+				: 'not measured (no job of the node in this run)';
+
+		let gateway: GatewayResult[] = [];
+		if (GATEWAY_JOB.run && GATEWAY_JOB.clients.length > 0) {
+			const profiling = cpuProfileDir
+				? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(cpuProfileDir)}` }
+				: {};
+			gateway = await runGatewayJob(
+				{ ...n8nOptions, env: { ...n8nOptions.env, ...profiling, ...gatewayEnv } },
+				workDir,
+				GATEWAY_JOB,
+				log,
+			);
+		}
 
 		const report = renderReport(results, expressions, {
 			n8nVersion: runtime.n8nVersion,
@@ -213,9 +253,12 @@ async function main(): Promise<void> {
 			quick,
 			flags: process.argv.slice(2).join(' '),
 		});
-		console.log(report);
+		const full = [report.trimEnd(), ...renderGatewaySection(gateway, GATEWAY_JOB.warmups), ''].join(
+			'\n',
+		);
+		console.log(full);
 		const file = path.join(__dirname, partial ? 'results-n8n.partial.md' : 'results-n8n.md');
-		writeFileSync(file, report);
+		writeFileSync(file, full);
 		log(`Written to ${path.relative(ROOT, file)}`);
 	} finally {
 		await sandboxes.close();

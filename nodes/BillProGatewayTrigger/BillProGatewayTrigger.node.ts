@@ -19,7 +19,13 @@ import {
 	type WebhookRequest,
 } from './decryption';
 import { notificationKey, seenBefore } from './duplicates';
-import { EVENT_OPTIONS, eventOf, parseNotification, type GatewayEvent } from './events';
+import {
+	EVENT_OPTIONS,
+	eventOf,
+	parseNotification,
+	type GatewayEvent,
+	type GatewayNotification,
+} from './events';
 import { outputItem } from './output';
 import { acknowledge, refuse, start } from './replies';
 
@@ -35,7 +41,11 @@ export class BillProGatewayTrigger implements INodeType {
 		name: 'billProGatewayTrigger',
 		icon: { light: 'file:billpro.svg', dark: 'file:billpro.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 changes nothing in the node: n8n evaluates an expression on every request to a
+		// version-1 webhook node (its Webhook node's binaryData option), and spares later versions
+		// (bench/README.md, Gateway notifications).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description:
 			"Starts the workflow when BillPro's payment gateway (CardCorp) reports a payment, refund or card registration",
@@ -143,10 +153,22 @@ export class BillProGatewayTrigger implements INodeType {
 		if (!event) return acknowledge('not a notification this trigger starts workflows for');
 		const events = this.getNodeParameter('events', []) as GatewayEvent[];
 		if (!events.includes(event)) return acknowledge(`${event} is not one of the selected events`);
-		const key = notificationKey(notification);
-		if (key && seenBefore(this.getWorkflowStaticData('node'), key, Date.now())) {
+		// Built first: once remembered, a notification is answered 200 with nothing left to fail.
+		const item = { json: outputItem(notification, event) };
+		if (this.getMode() !== 'manual' && isDuplicate(this, notification)) {
 			return acknowledge('duplicate of a notification that already started the workflow');
 		}
-		return start(this, [{ json: outputItem(notification, event) }]);
+		return start(this, [item]);
 	}
+}
+
+/**
+ * Production notifications only: a test event (Listen for test event) neither checks nor adds
+ * to the memory, so testing with a real notification never makes it a duplicate later.
+ */
+function isDuplicate(context: IWebhookFunctions, notification: GatewayNotification): boolean {
+	const key = notificationKey(notification);
+	if (key === undefined) return false;
+	const trigger = `${context.getWorkflow().id ?? ''}/${context.getNode().id}`;
+	return seenBefore(context.getWorkflowStaticData('node'), trigger, key, Date.now());
 }

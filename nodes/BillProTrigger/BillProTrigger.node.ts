@@ -14,6 +14,7 @@ import { orderStatusChangedEvent } from './events/orderStatusChanged';
 import { scheduledPaymentStatusChangedEvent } from './events/scheduledPaymentStatusChanged';
 import { profileIdOverrideField } from '../BillPro/request/profile';
 import { pollSource } from './pollSource';
+import { reportsOf } from './reports';
 import { triggerSettings, type EventName } from './settings';
 
 const EVENTS: Record<EventName, EventRunner> = {
@@ -140,6 +141,10 @@ export class BillProTrigger implements INodeType {
 		// Only now, with every event polled, does the trigger move on: a failed poll keeps the old state.
 		for (const name of Object.keys(kept)) delete kept[name];
 		chosen.forEach(([name], index) => (kept[name] = polled[index].state as IDataObject));
+		// Reported beside the poll, which goes on: n8n records each as a failed execution. The
+		// state just kept notes what was reported, so later polls do not report it again.
+		const findings = polled.flatMap((result) => result.findings ?? []);
+		for (const report of reportsOf(this.getNode(), findings)) this.__emitError(report);
 		const events = polled.flatMap((result) => result.events);
 		return events.length ? [this.helpers.returnJsonArray(events)] : null;
 	}

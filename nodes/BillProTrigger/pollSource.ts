@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { ENDPOINTS, QUERY, type EndpointName } from '../BillPro/shared/api';
 import { pollRequests, type PollRequest } from '../BillPro/request/pollRequests';
 import { DEFAULT_MAX_RECORDS, walkPages, type WalkedPages } from '../BillPro/request/paging';
+import { accountKey } from './account';
 
 type ListEndpoint = 'listCustomers' | 'listProducts' | 'listScheduledPayments';
 
@@ -15,6 +16,8 @@ const MAX_PAGES = 2 ** 20;
 export interface PollSource {
 	poll: IPollFunctions;
 	request: PollRequest;
+	/** The account read (base URL and Profile ID), as accountKey gives it. */
+	account: string;
 	/** False once the poll has used its share of n8n's poll budget: start no more requests. */
 	inBudget: () => boolean;
 	/** A list read from `firstPage` on, as Get Many reads it; stops early when out of budget. */
@@ -49,7 +52,7 @@ const sameIds = (page: IDataObject[], other: IDataObject[]) =>
 	page.length === other.length && page.every((record, index) => record.id === other[index].id);
 
 export async function pollSource(poll: IPollFunctions): Promise<PollSource> {
-	const request = await pollRequests(poll);
+	const { request, account } = await pollRequests(poll);
 	const budget = budgetOf(poll);
 	const deadline = budget === undefined ? Infinity : Date.now() + budget * BUDGET_SHARE;
 	const inBudget = () => Date.now() < deadline;
@@ -103,5 +106,5 @@ export async function pollSource(poll: IPollFunctions): Promise<PollSource> {
 		return full;
 	};
 
-	return { poll, request, inBudget, readList, lastPage };
+	return { poll, request, account: accountKey(account), inBudget, readList, lastPage };
 }

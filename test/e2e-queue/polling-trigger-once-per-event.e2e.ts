@@ -2,10 +2,15 @@
  * Queue mode: the BillPro Trigger (examples/welcome-new-customers.json) polls BillPro on the main
  * only, every minute, and each poll that finds a new customer starts one execution on a worker.
  * Every process has the package, yet each customer starts the workflow once, also when a worker
- * is killed (SIGKILL) and started again while the trigger is active.
+ * is killed (SIGKILL) and started again while the trigger is active. A copy whose credential is
+ * edited to another merchant profile starts nothing for the customers already there.
  */
 import { endpointPath } from '../../nodes/BillPro/shared/api';
 import { SINGLE_PROFILE_TOKEN } from '../sandbox';
+import {
+	activeWelcomeOnItsOwnCredential,
+	type SwitchableWelcome,
+} from '../e2e/support/accountSwitch';
 import {
 	activate,
 	deactivate,
@@ -74,5 +79,31 @@ describe('Queue mode: the BillPro Trigger fires once per event, not once per pro
 			expect(await executionsOf(welcome.id)).toHaveLength(2);
 		},
 		NEXT_POLL_MS + 140_000,
+	);
+});
+
+describe('Queue mode: a BillPro Trigger pointed at another BillPro account starts a new baseline there', () => {
+	let switched: SwitchableWelcome;
+	beforeAll(async () => {
+		await sandbox.reset();
+		switched = await activeWelcomeOnItsOwnCredential('BillProWelcQSw');
+	});
+	afterAll(() => switched.deactivate());
+
+	it(
+		'the credential edited to another merchant profile: the customers already there start nothing, one added there afterwards starts one run, on a worker',
+		async () => {
+			const [welcomed, ...more] = await switched.runsAfterSwitching(
+				'elsa.queue@example.com',
+				NEXT_POLL_MS,
+			);
+			expect(more).toEqual([]);
+			expect(welcomed.status).toBe('success');
+			expect(workerThatRan(welcomed.id)).toMatch(/^worker-/);
+			expect(await executionItems(welcomed.id, 'Welcome email')).toEqual([
+				expect.objectContaining({ to: 'elsa.queue@example.com' }),
+			]);
+		},
+		2 * NEXT_POLL_MS + 10_000,
 	);
 });

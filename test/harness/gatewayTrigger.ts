@@ -4,18 +4,26 @@
  *   1. the request's content type and charset are parsed (n8n-core's parseIncomingMessage) and
  *      the raw body is read as is unless Content-Encoding is gzip or deflate (middlewares/
  *      body-parser.js rawBodyReader: so `Content-Encoding: UTF-8` changes nothing), then the body
- *      is parsed for application/json and text/plain (parseBody; a v1 node always gets this);
- *   2. a Workflow is built from the saved static data, and the node's webhook() runs in
- *      n8n-core's WebhookContext (webhook.service.js runWebhook);
+ *      is parsed for application/json and text/plain (parseBody: for a version-1 node whatever
+ *      the content type, for later versions for these and a few more);
+ *   2. the workflow is read from the database (live-webhooks.js loadWebhookExecutionData; see
+ *      databaseRoundTrip), a Workflow is built on the static data read, and the node's
+ *      webhook() runs in n8n-core's WebhookContext (webhook.service.js runWebhook);
  *   3. n8n answers: nothing more when the node answered itself (noWebhookResponse), 200 with
  *      webhookResponse when no workflow starts, 200 "Workflow was started" (onReceived) when one
  *      does, 500 when webhook() throws;
  *   4. the static data is saved when it is still marked changed at the response callback
- *      (live-webhooks.js saveStaticData), in n8n's order (see handle), so a new endpoint given
- *      it acts as n8n after a restart.
+ *      (live-webhooks.js saveStaticData), in n8n's order (see handle). Requests arriving
+ *      together have all read the same stored copy by then (step 2), as in n8n: the last save
+ *      wins. A new endpoint given the saved static data acts as n8n after a restart.
+ * Each endpoint runs in an n8n process of its own (a fresh load of the node's code, so nothing
+ * the node keeps in memory carries over) unless it is given another endpoint's `process`, and
+ * stores the workflow in a database of its own unless given another endpoint's `database`
+ * (processes of one queue-mode set-up).
  * The activation lifecycle (checkExists, create, delete) runs in n8n-core's HookContext.
  */
 import { HookContext, WebhookContext, parseIncomingMessage } from 'n8n-core';
+import * as n8nWorkflow from 'n8n-workflow';
 import {
 	NodeHelpers,
 	Workflow,
@@ -37,7 +45,7 @@ import type { AddressInfo } from 'node:net';
 import { createGunzip, createInflate } from 'node:zlib';
 
 import { BillProGatewayApi } from '../../credentials/BillProGatewayApi.credentials';
-import { BillProGatewayTrigger } from '../../nodes/BillProGatewayTrigger/BillProGatewayTrigger.node';
+import type { BillProGatewayTrigger } from '../../nodes/BillProGatewayTrigger/BillProGatewayTrigger.node';
 import { TestCredentialsHelper } from './credentialsHelper';
 import './logCapture';
 
@@ -46,12 +54,24 @@ const NODE_NAME = 'BillPro Payment Gateway Trigger';
 const WEBHOOK_ID = '5d2f6c1e-0000-4000-8000-00000000b111';
 const N8N_URL = 'http://127.0.0.1:5678';
 
-const trigger = new BillProGatewayTrigger();
-const nodeTypes: INodeTypes = {
-	getByName: () => trigger,
-	getByNameAndVersion: () => trigger as INodeType,
-	getKnownTypes: () => ({}),
-};
+/** One n8n process: the node's code as that process loaded it. */
+export interface N8nProcess {
+	trigger: BillProGatewayTrigger;
+}
+
+/**
+ * A new n8n process: the node's modules loaded afresh (jest's isolated registry), sharing this
+ * one's n8n-workflow as n8n's node loader does.
+ */
+export function newN8nProcess(): N8nProcess {
+	let loaded: typeof import('../../nodes/BillProGatewayTrigger/BillProGatewayTrigger.node');
+	jest.doMock('n8n-workflow', () => n8nWorkflow);
+	jest.isolateModules(() => {
+		loaded = jest.requireActual('../../nodes/BillProGatewayTrigger/BillProGatewayTrigger.node');
+	});
+	jest.dontMock('n8n-workflow');
+	return { trigger: new loaded!.BillProGatewayTrigger() };
+}
 
 export interface TriggerOptions {
 	/** The credential's Decryption Key. */
@@ -60,8 +80,17 @@ export interface TriggerOptions {
 	events?: string[];
 	/** Static data as saved by an earlier endpoint (a restart); none by default. */
 	staticData?: IDataObject;
+	/**
+	 * The database the workflow is stored in, e.g. another endpoint's (n8n processes of one
+	 * queue-mode set-up); a new one, holding `staticData`, by default.
+	 */
+	database?: WorkflowDatabase;
 	/** 'webhook' (an active workflow's Production URL) or 'manual' (Listen for test event). */
 	mode?: WorkflowExecuteMode;
+	/** The n8n process to run in, e.g. another endpoint's; a new one by default. */
+	process?: N8nProcess;
+	/** The node's version in the workflow; the node's default version by default. */
+	typeVersion?: number;
 }
 
 export interface TriggerCall {
@@ -74,8 +103,15 @@ export interface TriggerCall {
 	error?: Error;
 }
 
+/** Where n8n stores the workflow: only its static data matters here. */
+export interface WorkflowDatabase {
+	staticData: IDataObject;
+}
+
 export interface TriggerEndpoint {
 	url: string;
+	process: N8nProcess;
+	database: WorkflowDatabase;
 	calls: TriggerCall[];
 	/** Items of every workflow started, in order. */
 	startedItems(): INodeExecutionData[];
@@ -90,13 +126,20 @@ export interface TriggerEndpoint {
 
 export async function startTriggerEndpoint(options: TriggerOptions): Promise<TriggerEndpoint> {
 	const mode = options.mode ?? 'webhook';
-	let saved: IDataObject = deepCopy(options.staticData ?? {});
+	const n8nProcess = options.process ?? newN8nProcess();
+	const { trigger } = n8nProcess;
+	const nodeTypes: INodeTypes = {
+		getByName: () => trigger,
+		getByNameAndVersion: () => trigger as INodeType,
+		getKnownTypes: () => ({}),
+	};
+	const database = options.database ?? { staticData: deepCopy(options.staticData ?? {}) };
 	const calls: TriggerCall[] = [];
 	const node: INode = {
 		id: 'gateway-trigger',
 		name: NODE_NAME,
 		type: GATEWAY_TRIGGER_TYPE,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? (trigger.description.defaultVersion as number),
 		position: [0, 0],
 		webhookId: WEBHOOK_ID,
 		parameters: options.events ? { events: options.events } : {},
@@ -104,7 +147,7 @@ export async function startTriggerEndpoint(options: TriggerOptions): Promise<Tri
 	};
 	const credentials: ICredentialDataDecryptedObject = { secretKey: options.key };
 	/** Over `staticData` itself, not a copy: n8n's runs share one object, as here. */
-	const newWorkflow = (staticData: IDataObject = deepCopy(saved)) =>
+	const newWorkflow = (staticData: IDataObject = deepCopy(database.staticData)) =>
 		new Workflow({
 			id: 'gateway-workflow',
 			name: 'Payment gateway notifications',
@@ -118,7 +161,7 @@ export async function startTriggerEndpoint(options: TriggerOptions): Promise<Tri
 	/** live-webhooks.js saves after answering, and only what changed; manual runs save nothing. */
 	const saveIfChanged = (workflow: Workflow) => {
 		if (mode === 'webhook' && workflow.staticData.__dataChanged === true) {
-			saved = deepCopy(workflow.staticData);
+			database.staticData = deepCopy(workflow.staticData);
 		}
 	};
 
@@ -136,11 +179,12 @@ export async function startTriggerEndpoint(options: TriggerOptions): Promise<Tri
 			calls.push({ status: 422, answer: request.refused });
 			return;
 		}
-		const staticData = deepCopy(saved);
+		const staticData = deepCopy(database.staticData);
+		await databaseRoundTrip();
 		const workflow = newWorkflow(staticData);
 		const workflowNode = workflow.getNode(NODE_NAME) as INode;
 		const additionalData = additionalDataFor(credentials, request.req, res);
-		const webhookData = webhookDataFor(workflow, workflowNode, additionalData);
+		const webhookData = webhookDataFor(trigger, workflow, workflowNode, additionalData);
 		const context = new WebhookContext(
 			workflow,
 			workflowNode,
@@ -179,7 +223,7 @@ export async function startTriggerEndpoint(options: TriggerOptions): Promise<Tri
 		const workflow = newWorkflow();
 		const workflowNode = workflow.getNode(NODE_NAME) as INode;
 		const additionalData = additionalDataFor(credentials);
-		const webhookData = webhookDataFor(workflow, workflowNode, additionalData);
+		const webhookData = webhookDataFor(trigger, workflow, workflowNode, additionalData);
 		const context = new HookContext(
 			workflow,
 			workflowNode,
@@ -197,9 +241,11 @@ export async function startTriggerEndpoint(options: TriggerOptions): Promise<Tri
 	const { port } = server.address() as AddressInfo;
 	return {
 		url: `http://127.0.0.1:${port}/webhook/${WEBHOOK_ID}/webhook`,
+		process: n8nProcess,
 		calls,
 		startedItems: () => calls.flatMap((call) => call.items ?? []),
-		savedStaticData: () => deepCopy(saved),
+		database,
+		savedStaticData: () => deepCopy(database.staticData),
 		async activate(activation = 'activate') {
 			// ActiveWorkflowManager: create only when checkExists says the webhook is not there.
 			if (!(await lifecycle('checkExists', activation))) await lifecycle('create', activation);
@@ -293,6 +339,7 @@ function additionalDataFor(
 }
 
 function webhookDataFor(
+	trigger: BillProGatewayTrigger,
 	workflow: Workflow,
 	node: INode,
 	additionalData: IWorkflowExecuteAdditionalData,
@@ -308,6 +355,14 @@ function webhookDataFor(
 		webhookId: node.webhookId,
 	};
 }
+
+/**
+ * n8n's read of the workflow: its answer is what was stored when the query ran, and comes a few
+ * milliseconds later (n8n loads the workflow, its published version and sharing, then builds
+ * the additional data, before the node runs). Requests arriving within that time all read the
+ * same copy; saves land at once here, the most favourable case for the node.
+ */
+const databaseRoundTrip = () => new Promise<void>((resolve) => setTimeout(resolve, 10));
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
 	res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });

@@ -1,6 +1,13 @@
 import { PollContext } from 'n8n-core';
-import type { IDataObject, INode, INodeTypes, WorkflowExecuteMode } from 'n8n-workflow';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
+import type {
+	ExecutionError,
+	IDataObject,
+	INode,
+	INodeTypes,
+	IRunExecutionData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { createErrorExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
 import { BillProTrigger } from '../../nodes/BillProTrigger/BillProTrigger.node';
 import { additionalDataFor, type BillProCredentials } from './workflow';
 
@@ -39,19 +46,29 @@ export interface PollOptions {
 	budgetMs?: number;
 }
 
+/** What a failed execution shows: the error's message and description. */
+export interface Report {
+	message: string;
+	description?: string | null;
+}
+
 /**
  * An active workflow with the trigger. As in n8n, one Workflow object holds the static data from
  * poll to poll; n8n writes it to its database when the workflow is activated (after the first
  * poll) and whenever a poll starts the workflow, and a restart reads only what was written.
+ * What the node reports through `__emitError` is recorded as n8n records it (n8n 1.123 and
+ * 2.41: a failed execution made with createErrorExecutionData, the workflow staying active).
  */
 export class ActiveTrigger {
 	private readonly workflow: Workflow;
 	private activated = false;
 	/** The static data as n8n last stored it in its database. */
 	stored: IDataObject;
+	/** The failed executions the trigger's reports made, oldest first. */
+	readonly failedExecutions: IRunExecutionData[] = [];
 
 	constructor(
-		private readonly credentials: BillProCredentials,
+		private credentials: BillProCredentials,
 		private readonly parameters: IDataObject,
 		stored: IDataObject = {},
 	) {
@@ -84,6 +101,11 @@ export class ActiveTrigger {
 			additionalDataFor(this.credentials),
 			options.mode ?? 'trigger',
 			this.activated ? 'init' : 'activate',
+			undefined,
+			(error: Error) => {
+				const node = this.workflow.getNode('BillPro Trigger') as INode;
+				this.failedExecutions.push(createErrorExecutionData(node, error as ExecutionError));
+			},
 		] as const;
 		const context =
 			options.budgetMs === undefined
@@ -98,9 +120,25 @@ export class ActiveTrigger {
 		return output ? output[0].map((item) => item.json) : [];
 	}
 
+	/** What the failed executions of the trigger's reports show. */
+	get reports(): Report[] {
+		return this.failedExecutions.map(({ resultData }) => ({
+			message: resultData.error?.message ?? '',
+			description: resultData.error?.description,
+		}));
+	}
+
 	/** What the trigger keeps in memory now (n8n's Workflow object). */
 	get kept(): IDataObject {
 		return this.workflow.staticData;
+	}
+
+	/**
+	 * The credential edited in n8n while the workflow stays active: n8n reads the credential at
+	 * each poll, so the next poll uses the new one.
+	 */
+	useCredentials(credentials: BillProCredentials): void {
+		this.credentials = credentials;
 	}
 
 	/** The same trigger after an n8n restart: only what n8n stored survives. */
@@ -108,5 +146,10 @@ export class ActiveTrigger {
 		const again = new ActiveTrigger(this.credentials, parameters, this.stored);
 		again.activated = true;
 		return again;
+	}
+
+	/** The workflow saved with other parameters: n8n activates it again, with what it stored. */
+	reactivated(parameters: IDataObject): ActiveTrigger {
+		return new ActiveTrigger(this.credentials, parameters, this.stored);
 	}
 }

@@ -8,6 +8,7 @@ import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
 	IDataObject,
+	IConnections,
 	IExecuteFunctions,
 	INode,
 	INodeExecutionData,
@@ -15,7 +16,9 @@ import type {
 	INodeType,
 	INodeTypes,
 	IRun,
+	IRunExecutionData,
 	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
 import { BillProApi } from '../../credentials/BillProApi.credentials';
@@ -59,7 +62,7 @@ function loadedBillPro(): INodeType {
 }
 
 /** The node as n8n runs it as an AI tool: its own instance, without the custom operations. */
-function billProAsTool(): INodeType {
+export function billProAsTool(): INodeType {
 	const node = loadedBillPro();
 	delete node.customOperations;
 	return node;
@@ -91,11 +94,15 @@ export type BillProCredentials = ICredentialDataDecryptedObject & {
 	profileId?: string;
 };
 
+/** The node's Settings tab: Retry On Fail, its Max Tries and Wait Between Tries (ms). */
+export type NodeSettings = Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
+
 export interface WorkflowNode {
 	name: string;
 	/** As in workflow JSON: resource locators as `{ __rl: true, mode, value }`. */
 	parameters: IDataObject;
 	continueOnFail?: boolean;
+	settings?: NodeSettings;
 }
 
 export interface RunResult {
@@ -104,6 +111,13 @@ export interface RunResult {
 	output: Record<string, INodeExecutionData[]>;
 	/** The error that stopped the run, if any. */
 	error?: ExecutionError;
+	/**
+	 * n8n's Retry of this execution once it failed (Executions → Retry, in n8n 2.41 and 1.123
+	 * executions/execution.service.js `retry`): its data as n8n stored it, without the error and
+	 * the failed node's last run, run again in mode 'retry' from the failed node, with its saved
+	 * input. The workflow is the original one ("Retry with original workflow").
+	 */
+	retry: () => Promise<RunResult>;
 }
 
 export function additionalDataFor(
@@ -158,14 +172,6 @@ export async function runWorkflow(options: {
 	nodes: WorkflowNode[];
 	items?: IDataObject[];
 }): Promise<RunResult> {
-	const input: INode = {
-		id: 'input',
-		name: 'Input',
-		type: INPUT_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { items: (options.items ?? [{}]) as unknown as INodeParameters[] },
-	};
 	const billProNodes: INode[] = options.nodes.map((node, index) => ({
 		id: `billpro-${index}`,
 		name: node.name,
@@ -175,37 +181,91 @@ export async function runWorkflow(options: {
 		parameters: node.parameters as INodeParameters,
 		credentials: { billProApi: { id: 'sandbox', name: 'BillPro Sandbox' } },
 		...(node.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...node.settings,
 	}));
-	const chain = [input, ...billProNodes];
-	const connections = Object.fromEntries(
+	const chain = ['Input', ...billProNodes.map((node) => node.name)];
+	const connections: IConnections = Object.fromEntries(
 		chain
 			.slice(0, -1)
-			.map((node, index) => [
-				node.name,
-				{ main: [[{ node: chain[index + 1].name, type: 'main' as const, index: 0 }]] },
+			.map((name, index) => [
+				name,
+				{ main: [[{ node: chain[index + 1], type: 'main', index: 0 }]] },
 			]),
 	);
+	return await runNodes({ ...options, nodes: billProNodes, connections });
+}
+
+/**
+ * Input (emitting `items`) → `nodes` as `connections` join them, run by n8n-core's engine, with
+ * node types from `types` besides the harness's own.
+ */
+export async function runNodes(options: {
+	credentials: BillProCredentials;
+	nodes: INode[];
+	connections: IConnections;
+	items?: IDataObject[];
+	types?: Record<string, INodeType>;
+}): Promise<RunResult> {
+	const input: INode = {
+		id: 'input',
+		name: 'Input',
+		type: INPUT_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: (options.items ?? [{}]) as unknown as INodeParameters[] },
+	};
+	const nodes = [input, ...options.nodes];
+	const { connections } = options;
+	const extra = options.types ?? {};
 	const workflow = new Workflow({
 		id: 'test',
 		name: 'BillPro test',
-		nodes: chain,
+		nodes,
 		connections,
 		active: false,
-		nodeTypes,
+		nodeTypes: {
+			...nodeTypes,
+			getByNameAndVersion: (type, version) =>
+				extra[type] ?? nodeTypes.getByNameAndVersion(type, version),
+		},
 		settings: { executionOrder: 'v1' },
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
-		id: 'test',
-		name: 'BillPro test',
-		active: false,
-		isArchived: false,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		nodes: chain,
-		connections,
-		activeVersionId: null,
-	});
+	const hooksFor = (mode: WorkflowExecuteMode) =>
+		new ExecutionLifecycleHooks(mode, `test-${mode}`, {
+			id: 'test',
+			name: 'BillPro test',
+			active: false,
+			isArchived: false,
+			createdAt: new Date(),
+			updatedAt: new Date(),
+			nodes,
+			connections,
+			activeVersionId: null,
+		});
+	const runWith = async (mode: WorkflowExecuteMode, data: IRunExecutionData) =>
+		await new WorkflowExecute(
+			additionalDataFor(options.credentials, hooksFor(mode)),
+			mode,
+			data,
+		).processRunExecutionData(workflow);
+
+	const resultOf = (run: IRun): RunResult => {
+		const { runData, error } = run.data.resultData;
+		const output = Object.fromEntries(
+			Object.entries(runData).map(([name, tasks]) => [
+				name,
+				tasks[tasks.length - 1]?.data?.main?.[0] ?? [],
+			]),
+		);
+		return {
+			run,
+			output,
+			error,
+			retry: async () => resultOf(await runWith('retry', retried(run))),
+		};
+	};
+
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [
@@ -217,20 +277,21 @@ export async function runWorkflow(options: {
 			],
 		},
 	});
-	const run = await new WorkflowExecute(
-		additionalDataFor(options.credentials, hooks),
-		'manual',
-		runExecutionData,
-	).processRunExecutionData(workflow);
+	return resultOf(await runWith('manual', runExecutionData));
+}
 
-	const { runData, error } = run.data.resultData;
-	const output = Object.fromEntries(
-		Object.entries(runData).map(([name, tasks]) => [
-			name,
-			tasks[tasks.length - 1]?.data?.main?.[0] ?? [],
-		]),
-	);
-	return { run, output, error };
+/** A failed execution's data as n8n's Retry prepares it (see RunResult.retry). */
+function retried(failed: IRun): IRunExecutionData {
+	if (failed.status !== 'error') throw new Error('n8n retries only a failed execution');
+	// As n8n stored it: its database keeps the data as JSON, not as the objects of the run.
+	const data = JSON.parse(JSON.stringify(failed.data)) as IRunExecutionData;
+	const { lastNodeExecuted } = data.resultData;
+	if (lastNodeExecuted) {
+		delete data.resultData.error;
+		const nodeRuns = data.resultData.runData[lastNodeExecuted];
+		if (nodeRuns?.length && nodeRuns[nodeRuns.length - 1].error !== undefined) nodeRuns.pop();
+	}
+	return data;
 }
 
 /** Input → one BillPro node with `parameters`; its output items, or the error that stopped it. */
@@ -239,13 +300,34 @@ export async function runBillPro(options: {
 	parameters: IDataObject;
 	items?: IDataObject[];
 	continueOnFail?: boolean;
-}): Promise<{ items: INodeExecutionData[]; error?: ExecutionError; run: IRun }> {
+	settings?: NodeSettings;
+}): Promise<BillProRun> {
 	const result = await runWorkflow({
 		credentials: options.credentials,
 		items: options.items,
 		nodes: [
-			{ name: 'BillPro', parameters: options.parameters, continueOnFail: options.continueOnFail },
+			{
+				name: 'BillPro',
+				parameters: options.parameters,
+				continueOnFail: options.continueOnFail,
+				settings: options.settings,
+			},
 		],
 	});
-	return { items: result.output.BillPro ?? [], error: result.error, run: result.run };
+	return billProRunOf(result);
 }
+
+export interface BillProRun {
+	items: INodeExecutionData[];
+	error?: ExecutionError;
+	run: IRun;
+	/** n8n's Retry of this execution (RunResult.retry). */
+	retry: () => Promise<BillProRun>;
+}
+
+const billProRunOf = (result: RunResult): BillProRun => ({
+	items: result.output.BillPro ?? [],
+	error: result.error,
+	run: result.run,
+	retry: async () => billProRunOf(await result.retry()),
+});

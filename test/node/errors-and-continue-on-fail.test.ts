@@ -93,7 +93,13 @@ describe('When BillPro refuses a request', () => {
 			},
 		});
 		expect(error?.message).toBe(
-			"'Email' is not an email address; got 'bad' [item 1]. Enter an address such as nathan@example.com. The run stopped at item 1: the item before it was sent to BillPro; no other item was sent.",
+			"'Email' is not an email address; got 'bad' [item 1]. Enter an address such as nathan@example.com. The run stopped at item 1: BillPro accepted 1 item.",
+		);
+		const [created] = billPro.sandbox.store
+			.customers(1)
+			.filter((c) => c.email === 'ok@example.com');
+		expect(error?.description).toContain(
+			`The run stopped at item 1. BillPro accepted item 0 (item → customer ID: 0 → ${created.id}). Failed: item 1.`,
 		);
 		expect(error?.context?.itemIndex).toBe(1);
 	});

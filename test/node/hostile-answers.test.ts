@@ -283,7 +283,7 @@ describe('A record answered with a list fails clearly', () => {
 				),
 			);
 			expect(error?.description).toMatch(
-				/may have carried out this POST.*Check the customer in BillPro before running this item again/,
+				/may have carried out this POST.*Check the customer in BillPro before sending this item again/,
 			);
 			expect(server().requests.map((request) => request.method)).toEqual(['POST']);
 		},

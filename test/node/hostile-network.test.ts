@@ -15,6 +15,7 @@ import { ActiveTrigger } from '../harness/poll';
 import { placesContaining } from '../harness/secrets';
 import { asAiTool, runBillPro, type BillProCredentials } from '../harness/workflow';
 import { useSandbox } from './sandboxFixture';
+import { acceptedIn, itemsIn } from './stoppedRun';
 
 /**
  * BillPro behind a hostile network or a careless set-up: redirects, answers that trickle in or
@@ -365,12 +366,23 @@ describe('A bulk create that fails part-way, Continue On Fail off', () => {
 			expect(items).toEqual([]);
 			expect(error?.message).toMatch(/'Email' has already been taken/);
 			expect(error?.message).toMatch(
-				/The run stopped at item 6: the 6 items before it were sent to BillPro/,
+				/The run stopped at item 6: BillPro accepted \d+ items, \d+ items were not sent\./,
 			);
 			// At most the 5 requests in flight beside it went on; 60 would have gone out before.
 			const posts = billPro.requests().filter((request) => request.method === 'POST');
 			expect(posts.length).toBeLessThanOrEqual(6 + 1 + 5);
 			expect(created().length).toBe(posts.length - 1);
+			// The error names every row BillPro created, with its ID, and the rows not sent.
+			const named = acceptedIn(error?.description);
+			expect([...named].map(([item, id]) => [rows[item].mail, id]).sort()).toEqual(
+				created()
+					.map((customer) => [customer.email, String(customer.id)])
+					.sort(),
+			);
+			expect(itemsIn(error?.description, 'Failed:')).toEqual([6]);
+			expect(itemsIn(error?.description, 'Not sent:')).toEqual(
+				rows.map((_, item) => item).filter((item) => item !== 6 && !named.has(item)),
+			);
 		},
 	);
 

@@ -16,6 +16,7 @@ import {
 	schemaFileFor,
 	schemaFilesIn,
 	schemaProblems,
+	schemaVersion,
 	undescribedFields,
 	violations,
 	type JsonSchema,
@@ -330,14 +331,19 @@ describe('The schema files n8n reads for the BillPro node', () => {
 		expect(schemaFilesIn(billProDir)).toEqual(expected);
 	});
 
-	it('each trigger has one output schema, where n8n looks for a node without resource and operation', () => {
+	it('each trigger has one output schema per version, where n8n looks for a node without resource and operation', () => {
 		for (const [dir, node] of [
 			[pollTriggerDir, new BillProTrigger()],
 			[gatewayTriggerDir, new BillProGatewayTrigger()],
 		] as const) {
-			const file = join('__schema__', 'v1.0.0', 'output.json');
-			expect(schemaFileFor(dir, node.description.version as number)).toBe(file);
-			expect(schemaFilesIn(dir)).toEqual([file]);
+			const versions = [node.description.version].flat();
+			const files = versions.map((version) =>
+				join('__schema__', `v${schemaVersion(version)}`, 'output.json'),
+			);
+			versions.forEach((version, n) => expect(schemaFileFor(dir, version)).toBe(files[n]));
+			expect(schemaFilesIn(dir)).toEqual(files);
+			// The versions differ in nothing the node outputs.
+			for (const file of files) expect(loadSchema(dir, file)).toEqual(loadSchema(dir, files[0]));
 			// A trigger has no resource or operation: n8n cannot ask for a file per event.
 			const names = node.description.properties.map((property) => property.name);
 			expect(names).not.toContain('resource');
@@ -585,7 +591,11 @@ describe("The BillPro Trigger's items are what its output schema says, event by 
 });
 
 describe("The BillPro Payment Gateway Trigger's items are what its output schema says, event by event", () => {
-	const schema = loadSchema(gatewayTriggerDir, schemaFileFor(gatewayTriggerDir, 1) as string);
+	const { defaultVersion } = new BillProGatewayTrigger().description;
+	const schema = loadSchema(
+		gatewayTriggerDir,
+		schemaFileFor(gatewayTriggerDir, defaultVersion as number) as string,
+	);
 	const titles: Record<string, string> = {
 		paymentApproved: 'Payment Approved',
 		paymentDeclined: 'Payment Declined',

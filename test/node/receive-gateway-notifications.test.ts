@@ -5,7 +5,11 @@
  * through n8n-core (test/harness/gatewayTrigger.ts).
  */
 import { GATEWAY } from '../../nodes/BillPro/shared/api';
-import { MAX_REMEMBERED, REMEMBER_FOR_MS } from '../../nodes/BillProGatewayTrigger/duplicates';
+import { MEMORY_FIELD } from '../../nodes/BillProGatewayTrigger/duplicates';
+import {
+	FINGERPRINT_LENGTH,
+	MAX_REMEMBERED,
+} from '../../nodes/BillProGatewayTrigger/recentNotifications';
 import { BillProGatewayTrigger } from '../../nodes/BillProGatewayTrigger/BillProGatewayTrigger.node';
 import {
 	ciphertextHex,
@@ -25,6 +29,7 @@ import { sandboxPerFile } from '../harness/sandboxPerFile';
 import { rootClient, single } from '../sandbox-rules/client';
 import { CUSTOMER, SEEDED, created, orderOf, pay } from '../sandbox-rules/orders';
 import type { ICredentialTestFunctions, IDataObject } from 'n8n-workflow';
+import { randomBytes } from 'node:crypto';
 
 const sandbox = sandboxPerFile();
 const KEY = randomGatewayKey();
@@ -168,6 +173,13 @@ describe('Both notification formats are read, in either hex case', () => {
 		const endpoint = await trigger();
 		const { request } = await paymentDelivery();
 		expect(request.headers['content-type']).toBe('application/json; charset=UTF-8');
+		expect((await replay(request, endpoint.url)).status).toBe(200);
+		expect(endpoint.startedItems()[0].json.event).toBe('paymentApproved');
+	});
+
+	it('a workflow saved with the trigger’s version 1 reads them the same way', async () => {
+		const endpoint = await trigger({ typeVersion: 1 });
+		const { request } = await paymentDelivery();
 		expect((await replay(request, endpoint.url)).status).toBe(200);
 		expect(endpoint.startedItems()[0].json.event).toBe('paymentApproved');
 	});
@@ -389,6 +401,109 @@ describe('Events choose which notifications start the workflow', () => {
 	});
 });
 
+const DUPLICATE = 'duplicate of a notification that already started the workflow';
+const NODE_PART = 'node:BillPro Payment Gateway Trigger';
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** The duplicate memory as n8n saved it: one entry per notification, oldest first. */
+function savedMemory(endpoint: TriggerEndpoint): string[] {
+	const part = endpoint.savedStaticData()[NODE_PART] as IDataObject;
+	return String(part[MEMORY_FIELD]).split(' ');
+}
+
+/** `count` approved payments the gateway sends (captured, not yet replayed); their payment ids. */
+async function distinctDeliveries(count: number) {
+	const ids = Array.from({ length: count }, (_, n) => n.toString(16).padStart(32, 'e'));
+	const requests: CapturedRequest[] = [];
+	for (const id of ids) {
+		requests.push(
+			await customDelivery(payment({ id, paymentType: 'DB', result: { code: '000.000.000' } })),
+		);
+	}
+	return { ids, requests };
+}
+
+const startedIds = (endpoint: TriggerEndpoint) =>
+	endpoint
+		.startedItems()
+		.map((item) => item.json.transactionId)
+		.sort();
+
+describe('Copies of a notification arriving together start the workflow once', () => {
+	it.each([2, 5, 10])(
+		'%i copies sent at once: one start, every other copy acknowledged as a duplicate',
+		async (copies) => {
+			const endpoint = await trigger();
+			const { request } = await paymentDelivery();
+			const answers = await Promise.all(
+				Array.from({ length: copies }, () => replay(request, endpoint.url)),
+			);
+			expect(endpoint.startedItems()).toHaveLength(1);
+			expect(answers.map((answer) => answer.status)).toEqual(Array(copies).fill(200));
+			const said = answers.map((answer) => JSON.parse(answer.text) as IDataObject);
+			expect(said.filter((answer) => answer.workflowStarted === true)).toHaveLength(1);
+			expect(said.filter((answer) => answer.reason === DUPLICATE)).toHaveLength(copies - 1);
+		},
+	);
+
+	it('distinct notifications arriving together, each twice, start once each and are all refused after a restart', async () => {
+		const endpoint = await trigger();
+		const { ids, requests } = await distinctDeliveries(20);
+		const answers = await Promise.all(
+			[...requests, ...requests].map((request) => replay(request, endpoint.url)),
+		);
+		expect(answers.every((answer) => answer.status === 200)).toBe(true);
+		expect(startedIds(endpoint)).toEqual([...ids].sort());
+
+		const restarted = await trigger({ staticData: endpoint.savedStaticData() });
+		await Promise.all(requests.map((request) => replay(request, restarted.url)));
+		expect(restarted.startedItems()).toEqual([]);
+	});
+});
+
+describe('In queue mode, n8n processes share the memory through the database', () => {
+	it('a copy arriving at another process after the first was answered starts nothing, also after a restart', async () => {
+		const a = await trigger();
+		const b = await trigger({ database: a.database });
+		const { ids, requests } = await distinctDeliveries(20);
+		for (const [n, request] of requests.entries()) await replay(request, [a, b][n % 2].url);
+		for (const [n, request] of requests.entries()) await replay(request, [b, a][n % 2].url);
+		expect([...startedIds(a), ...startedIds(b)].sort()).toEqual([...ids].sort());
+
+		const restarted = await trigger({ database: a.database });
+		for (const request of requests) await replay(request, restarted.url);
+		expect(restarted.startedItems()).toEqual([]);
+	});
+
+	it('copies arriving at two processes at once start at most one run in each', async () => {
+		const a = await trigger();
+		const b = await trigger({ database: a.database });
+		const { request } = await paymentDelivery();
+		await Promise.all(Array.from({ length: 10 }, (_, n) => replay(request, [a, b][n % 2].url)));
+		// Each process reads the database before the other's save lands: both may start one.
+		expect(a.startedItems().length).toBeLessThanOrEqual(1);
+		expect(b.startedItems().length).toBeLessThanOrEqual(1);
+		expect(a.startedItems().length + b.startedItems().length).toBeGreaterThanOrEqual(1);
+	});
+
+	it('distinct notifications handled at once by two processes are all remembered once each process has saved again', async () => {
+		const a = await trigger();
+		const b = await trigger({ database: a.database });
+		const { requests } = await distinctDeliveries(21);
+		const last = requests.pop() as CapturedRequest;
+		await Promise.all(requests.map((request, n) => replay(request, [a, b][n % 2].url)));
+		// n8n keeps the last save: the other process's latest entries may be missing from it
+		// until that process saves again, with everything it knows.
+		await replay(last, a.url);
+		await replay((await paymentDelivery()).request, b.url);
+
+		const restarted = await trigger({ database: a.database });
+		for (const request of [...requests, last]) await replay(request, restarted.url);
+		expect(restarted.startedItems()).toEqual([]);
+	});
+});
+
 describe('A notification delivered again starts the workflow once', () => {
 	it('the same delivery twice gives one item; the second is acknowledged as a duplicate', async () => {
 		const endpoint = await trigger();
@@ -441,36 +556,67 @@ describe('A notification delivered again starts the workflow once', () => {
 		expect(forgetful.startedItems()).toHaveLength(1);
 	});
 
-	it('remembers the latest 1,000 notifications of the last 7 days, no more', async () => {
-		const now = Date.now();
-		const old = { key: 'PAYMENT||old|000.000.000', at: now - REMEMBER_FOR_MS - 60_000 };
-		const recent = Array.from({ length: MAX_REMEMBERED }, (_, n) => ({
-			key: `PAYMENT||${String(n).padStart(32, '0')}|000.000.000`,
-			at: now - 60_000 + n,
-		}));
-		const endpoint = await trigger({
-			staticData: {
-				'node:BillPro Payment Gateway Trigger': { startedNotifications: [old, ...recent] },
-			},
-		});
+	it('remembers a notification for 31 days, longer than the gateway delivers it again (30 days)', async () => {
+		const endpoint = await trigger();
 		const { request } = await paymentDelivery();
+		const sentAt = Date.now();
 		await replay(request, endpoint.url);
-		const memory = (
-			endpoint.savedStaticData()['node:BillPro Payment Gateway Trigger'] as IDataObject
-		).startedNotifications as Array<{ key: string }>;
-		expect(memory).toHaveLength(MAX_REMEMBERED);
-		expect(memory.map((entry) => entry.key)).not.toContain(old.key);
-		expect(memory[0].key).toBe(recent[1].key);
-		expect(memory[MAX_REMEMBERED - 1].key).toMatch(/^PAYMENT\|\|[0-9a-f]{32}\|000\.000\.000$/);
+		const clock = jest.spyOn(Date, 'now');
+		try {
+			clock.mockReturnValue(sentAt + 30 * DAY + 23 * HOUR);
+			await replay(request, endpoint.url);
+			expect(endpoint.startedItems()).toHaveLength(1);
+			clock.mockReturnValue(sentAt + 31 * DAY + 1_000);
+			await replay(request, endpoint.url);
+			expect(endpoint.startedItems()).toHaveLength(2);
+		} finally {
+			clock.mockRestore();
+		}
+		expect(savedMemory(endpoint)).toHaveLength(1);
 	});
 
-	it('while listening for a test event it starts the workflow and saves nothing (n8n keeps no static data then)', async () => {
+	it('remembers the latest 10,000 notifications: the oldest is forgotten first, and the memory never grows', async () => {
+		const first = await trigger();
+		const oldest = await paymentDelivery();
+		await replay(oldest.request, first.url);
+		const oldestId = first.startedItems()[0].json.transactionId;
+		// The memory full: that notification, then 9,999 newer ones.
+		const [entry] = savedMemory(first);
+		const second = parseInt(entry.slice(FINGERPRINT_LENGTH), 36);
+		const newer = Array.from(
+			{ length: MAX_REMEMBERED - 1 },
+			(_, n) => randomBytes(9).toString('base64url') + (second + 1 + n).toString(36),
+		);
+		const full = { [NODE_PART]: { [MEMORY_FIELD]: [entry, ...newer].join(' ') } };
+
+		const restarted = await trigger({ staticData: full });
+		const next = await paymentDelivery();
+		await replay(next.request, restarted.url);
+		const nextId = restarted.startedItems()[0].json.transactionId;
+		expect(savedMemory(restarted)).toHaveLength(MAX_REMEMBERED);
+		expect(savedMemory(restarted)).not.toContain(entry);
+		expect(savedMemory(restarted)[0]).toBe(newer[0]);
+		// Forgotten in this process too, not only in the saved memory; the newer one is not.
+		await replay(oldest.request, restarted.url);
+		await replay(next.request, restarted.url);
+		expect(restarted.startedItems().map((item) => item.json.transactionId)).toEqual([
+			nextId,
+			oldestId,
+		]);
+		expect(savedMemory(restarted)).toHaveLength(MAX_REMEMBERED);
+	});
+
+	it('while listening for a test event it starts the workflow and remembers nothing: the same notification still starts the published workflow', async () => {
 		// n8n's test URL takes one call per "Listen for test event", so each listen starts afresh.
 		const endpoint = await trigger({ mode: 'manual' });
 		const { request } = await paymentDelivery();
 		await replay(request, endpoint.url);
 		expect(endpoint.startedItems()).toHaveLength(1);
 		expect(endpoint.savedStaticData()).toEqual({});
+		// Nor does this n8n process remember it: the published workflow still starts for it.
+		const published = await trigger({ process: endpoint.process });
+		await replay(request, published.url);
+		expect(published.startedItems()).toHaveLength(1);
 	});
 });
 
@@ -487,7 +633,7 @@ describe('Publishing the workflow', () => {
 		const { request } = await paymentDelivery();
 		await replay(request, endpoint.url);
 		await endpoint.deactivate();
-		expect(Object.keys(node())).toEqual(['startedNotifications']);
+		expect(Object.keys(node())).toEqual(['startedNotifications', 'startedNotificationsBy']);
 	});
 
 	it('fails with a clear message when the key is not 64 hex characters', async () => {
@@ -520,6 +666,8 @@ describe('The node as n8n lists it', () => {
 	it('is a webhook trigger answering on receipt, not an AI tool', () => {
 		expect(description).toMatchObject({
 			group: ['trigger'],
+			version: [1, 1.1],
+			defaultVersion: 1.1,
 			inputs: [],
 			webhooks: [
 				{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },

@@ -149,7 +149,7 @@ describe('When BillPro or the network fails', () => {
 			expect(items).toEqual([]);
 			expect(error?.message).toMatch(/HTTP 429/);
 			expect(error?.description).toMatch(
-				/Check the customer in BillPro before running this item again/,
+				/Check the customer in BillPro before sending this item again/,
 			);
 			expect(billPro.requests()).toHaveLength(1);
 			expect(customersNamedOnce()).toHaveLength(0);

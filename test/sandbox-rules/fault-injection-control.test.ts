@@ -96,11 +96,12 @@ describe('/__sandbox/faults', () => {
 			},
 		],
 		[
-			'a bad method, times and when',
-			{ faults: [{ kind: 'status', method: 'DELETE', times: 0, when: 'later' }] },
+			'a bad method, times, skip and when',
+			{ faults: [{ kind: 'status', method: 'DELETE', times: 0, skip: -1, when: 'later' }] },
 			{
 				'faults.0.method': ['is not one of GET, POST, PUT'],
 				'faults.0.times': ['must be an integer >= 1'],
+				'faults.0.skip': ['must be an integer >= 0'],
 				'faults.0.when': ['must be before or after'],
 			},
 		],

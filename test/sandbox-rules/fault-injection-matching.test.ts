@@ -27,6 +27,18 @@ describe('which requests a fault applies to', () => {
 		expect(sandbox().faults.pending()).toEqual([]);
 	});
 
+	it('`skip` lets that many matching requests through first: the 3rd create fails', async () => {
+		sandbox().faults.add({ kind: 'status', status: 422, method: 'POST', skip: 2 });
+		const api = single(sandbox());
+		expect((await api.get(endpointPath('listProducts'))).status).toBe(200);
+		const statuses: number[] = [];
+		for (let create = 0; create < 4; create += 1) {
+			statuses.push((await api.post(endpointPath('createCustomer'), newCustomer())).status);
+		}
+		expect(statuses).toEqual([200, 200, 422, 200]);
+		expect(sandbox().faults.pending()).toEqual([]);
+	});
+
 	it('`method` alone: only that method, any path', async () => {
 		sandbox().faults.add({ kind: 'status', method: 'PUT', times: 2 });
 		expect((await single(sandbox()).get(endpointPath('getCustomer', 1))).status).toBe(200);

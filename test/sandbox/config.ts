@@ -182,6 +182,7 @@ export const FAULT_MESSAGES = {
 	endpointMethod: (method: string, endpoint: string) =>
 		`must be ${method}, the method of ${endpoint}`,
 	badTimes: 'must be an integer >= 1',
+	badSkip: 'must be an integer >= 0',
 	badWhen: 'must be before or after',
 	badStatus: `must be an integer from ${FAULT_STATUS_RANGE.min} to ${FAULT_STATUS_RANGE.max}`,
 	badRetryAfter:

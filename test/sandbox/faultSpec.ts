@@ -23,7 +23,7 @@ import {
 import { isEndpointName, type FaultKind, type PendingFault } from './faults';
 
 /** Fields every kind takes. */
-const COMMON_FIELDS = ['kind', 'method', 'path', 'times'];
+const COMMON_FIELDS = ['kind', 'method', 'path', 'times', 'skip'];
 const ALL_FIELDS = new Set([...COMMON_FIELDS, ...Object.values(FAULT_FIELDS).flat()]);
 const METHODS = ['GET', 'POST', 'PUT'];
 /** Header text Node accepts and a client can read: printable ASCII, no CR/LF. */
@@ -79,10 +79,11 @@ function checkFault(
 	const check = (field: string, valid: boolean, message: string) => {
 		if (present(field) && !valid) errors.add(`${prefix}.${field}`, message);
 	};
-	const { method, path, times, when, status, retryAfter, delayMs, body } = raw;
+	const { method, path, times, skip, when, status, retryAfter, delayMs, body } = raw;
 	check('method', METHODS.includes(method as string), FAULT_MESSAGES.badMethod);
 	checkPath(raw, prefix, errors);
 	check('times', isInteger(times) && times >= 1, FAULT_MESSAGES.badTimes);
+	check('skip', isInteger(skip) && skip >= 0, FAULT_MESSAGES.badSkip);
 	check('when', when === 'before' || when === 'after', FAULT_MESSAGES.badWhen);
 	check(
 		'status',
@@ -109,6 +110,7 @@ function checkFault(
 		method,
 		path,
 		times: times ?? FAULT_DEFAULTS.times,
+		skip,
 		when: kind === 'slow' ? undefined : (when ?? FAULT_DEFAULTS.when),
 		status,
 		retryAfter,

@@ -32,6 +32,8 @@ export interface Fault {
 	path?: string;
 	/** How many matching requests it applies to. Default 1. */
 	times?: number;
+	/** How many matching requests pass untouched before it applies ("the 6th create": 5). Default 0. */
+	skip?: number;
 	/**
 	 * before (default): the request is not processed; nothing is created or changed.
 	 * after: the request is processed, then the fault's answer replaces the real one ("it reached
@@ -48,7 +50,7 @@ export interface Fault {
 	body?: string;
 }
 
-/** A queued fault: `times` is what is left; `when` is filled in for every kind but slow. */
+/** A queued fault: `times` and `skip` are what is left; `when` is filled in for every kind but slow. */
 export type PendingFault = Fault & { times: number };
 
 /** Does `path` (a Fault's or requestsTo's) cover a request to `apiPath`, routed to `endpoint`? */
@@ -121,6 +123,10 @@ export class FaultQueue {
 		);
 		if (index < 0) return undefined;
 		const fault = this.queue[index];
+		if (fault.skip) {
+			fault.skip -= 1;
+			return undefined;
+		}
 		fault.times -= 1;
 		if (fault.times === 0) this.queue.splice(index, 1);
 		return { ...fault, times: 1 };

@@ -177,6 +177,19 @@ export class SandboxStore {
 		return product;
 	}
 
+	/** A product deleted in BillPro's UI: gone from the list and from GET. False when not found. */
+	deleteProductInUi(profileId: number, id: number): boolean {
+		const profile = this.data.get(profileId);
+		const product = profile && removeRecord(profile.products, profile.productsById, id);
+		if (!profile || !product) return false;
+		const same = profile.productsByCode.get(product.product_id) ?? [];
+		profile.productsByCode.set(
+			product.product_id,
+			same.filter((other) => other.id !== id),
+		);
+		return true;
+	}
+
 	// ---- Customers ----
 
 	customers(profileId: number): readonly StoredCustomer[] {
@@ -210,6 +223,15 @@ export class SandboxStore {
 			throw new Error(`Customer ${customer.id} is not in profile ${customer.profile_id}`);
 		profile.customers[index] = customer;
 		profile.customersById.set(customer.id, customer);
+	}
+
+	/**
+	 * A customer deleted in BillPro's UI (the API cannot delete customers): gone from the list and
+	 * from GET, its id never handed out again. False when not found.
+	 */
+	deleteCustomerInUi(profileId: number, id: number): boolean {
+		const profile = this.data.get(profileId);
+		return !!profile && !!removeRecord(profile.customers, profile.customersById, id);
 	}
 
 	/** The UI's (de)activate action, which the API does not offer. Undefined when not found. */
@@ -270,6 +292,17 @@ export class SandboxStore {
 		return this.data.get(profileId)?.paymentsByOrder.get(orderId) ?? [];
 	}
 
+	/**
+	 * An order BillPro no longer has, however that came about (the API cannot delete orders): GET
+	 * answers not found, for the order and its scheduled payments. False when not found.
+	 */
+	removeOrder(profileId: number, id: number): boolean {
+		const profile = this.data.get(profileId);
+		if (!profile || !removeRecord(profile.orders, profile.ordersById, id)) return false;
+		profile.paymentsByOrder.delete(id);
+		return true;
+	}
+
 	/** Appends a new order; its id must come from nextId('order') (the largest so far). */
 	addOrder(order: StoredOrder): void {
 		const profile = this.profileData(order.profile_id);
@@ -316,6 +349,18 @@ export class SandboxStore {
 }
 
 /** Binary search in an array sorted by id. */
+/** Takes the record with this id out of a profile's sorted list and its map; undefined when absent. */
+function removeRecord<T extends { id: number }>(
+	records: T[],
+	byId: Map<number, T>,
+	id: number,
+): T | undefined {
+	const index = indexById(records, id);
+	if (index < 0) return undefined;
+	byId.delete(id);
+	return records.splice(index, 1)[0];
+}
+
 function indexById(items: readonly { id: number }[], id: number): number {
 	let low = 0;
 	let high = items.length - 1;

@@ -6,9 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 import { baseUrlOf, type EndpointName } from '../shared/api';
-import { checkMaxConcurrency, requestConcurrency, stoppedBefore } from './concurrency';
+import { checkMaxConcurrency, requestConcurrency } from './concurrency';
 import { itemOfRun, type ItemContext } from './itemContext';
 import { failingItemPaired } from './itemFailures';
+import { beginRun, endRun, stoppedBefore } from './nodeRun';
 import { requireBaseUrl } from './policy';
 import { CREDENTIAL_TYPE, sendToBillPro, type RequestOptions, sendingWith } from './send';
 
@@ -38,20 +39,27 @@ export function bulkCreate(spec: BulkCreate) {
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		const baseURL = baseUrlOf(credentials);
 		const send = sendingWith(this, credentials);
+		const node = this.getNode();
+		const run = beginRun(itemOfRun(this, 0, node), items.length);
 
 		const createOne = async (index: number): Promise<INodeExecutionData[]> => {
-			const item = itemOfRun(this, index);
-			return await failingItemPaired(item, async () => {
-				// The routed path's first preSends, in their order: the same error for the same item.
-				requireBaseUrl(item, baseURL);
-				await checkMaxConcurrency.call(item, { url: '' });
-				const { body } = await spec.body.call(item, { url: '', body: {} });
-				const record = await sendToBillPro(item, credentials, send, spec.endpoint(item), {
-					body: body as IDataObject,
-					resource: spec.resource,
-				});
-				return [{ json: record as IDataObject, pairedItem: { item: index } }];
-			});
+			const item = itemOfRun(this, index, node);
+			const call = { method: 'POST', resource: spec.resource };
+			return await failingItemPaired(
+				item,
+				async () => {
+					// The routed path's first preSends, in their order: the same error for the same item.
+					requireBaseUrl(item, baseURL);
+					await checkMaxConcurrency.call(item, { url: '' });
+					const { body } = await spec.body.call(item, { url: '', body: {} });
+					const record = await sendToBillPro(item, credentials, send, spec.endpoint(item), {
+						body: body as IDataObject,
+						resource: spec.resource,
+					});
+					return [{ json: record as IDataObject, pairedItem: { item: index } }];
+				},
+				call,
+			);
 		};
 
 		// Workers take the items in order; Batching's Batch Interval still spaces batches of Items
@@ -62,7 +70,7 @@ export function bulkCreate(spec: BulkCreate) {
 		let next = 0;
 		const worker = async () => {
 			for (let index = next++; index < items.length; index = next++) {
-				if (stoppedBefore(this, index)) return;
+				if (stoppedBefore(run, index)) return;
 				const batchStart = started + Math.floor(index / batchSize) * batchInterval;
 				if (batchInterval > 0 && Date.now() < batchStart) await sleep(batchStart - Date.now());
 				await nextTurn();
@@ -75,6 +83,7 @@ export function bulkCreate(spec: BulkCreate) {
 		};
 		const workers = Math.min(items.length, requestConcurrency(requestOptions));
 		await Promise.all(Array.from({ length: workers }, worker));
+		endRun(run);
 		const failed = results.find((result) => result?.status === 'rejected');
 		if (failed) throw (failed as PromiseRejectedResult).reason;
 		return [

@@ -1,7 +1,7 @@
 import type { IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import type { ItemContext } from './itemContext';
-import { NodeOperationError } from 'n8n-workflow';
 import { isNotSet, requireWholeNumber } from '../shared/validation';
+import { refuseAfterStop, runOf, stopRunAt } from './nodeRun';
 import { profileIdOverrideField } from './profile';
 
 /**
@@ -52,35 +52,6 @@ export const requestOptionsField: INodeProperties = {
 	],
 };
 
-/**
- * One node run's requests: its slots, which items have sent a request, and the first failed
- * item once the run stops (Continue On Fail off). Kept per run (n8n's execute data of this node
- * run), so it goes with the run and needs no clean-up.
- */
-interface RunState {
-	active: number;
-	waiting: Array<() => void>;
-	/** Items that have sent at least one request. */
-	sent: Set<number>;
-	/** The item whose failure stopped the run: no item after it starts a request. */
-	stoppedAt?: number;
-}
-
-const runs = new WeakMap<object, RunState>();
-
-/** What identifies a node run: any of n8n's contexts of it. */
-type RunContext = Pick<ItemContext, 'getExecuteData' | 'getNode'>;
-
-function runStateOf(context: RunContext): RunState {
-	const key: object = context.getExecuteData?.() ?? context.getNode();
-	let state = runs.get(key);
-	if (!state) {
-		state = { active: 0, waiting: [], sent: new Set() };
-		runs.set(key, state);
-	}
-	return state;
-}
-
 const positiveInteger = (value: unknown) =>
 	typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;
 
@@ -114,58 +85,29 @@ export function requestConcurrency(requestOptions: unknown): number {
 	);
 }
 
-/** Thrown instead of sending, once an earlier item has stopped the run. */
-export class NotSentError extends NodeOperationError {}
-
-/** Whether an earlier item's failure stopped this run (an item after it must not send). */
-export function stoppedBefore(context: RunContext, itemIndex: number): boolean {
-	const { stoppedAt } = runStateOf(context);
-	return stoppedAt !== undefined && itemIndex > stoppedAt;
-}
-
-function refuseAfterStop(context: ItemContext, state: RunState): void {
-	const itemIndex = context.getItemIndex();
-	if (state.stoppedAt === undefined || itemIndex <= state.stoppedAt) return;
-	throw new NotSentError(
-		context.getNode(),
-		`Item ${itemIndex} was not sent${state.sent.has(itemIndex) ? ' again' : ''}: item ${state.stoppedAt} failed first and stopped the run`,
-		{ itemIndex, description: 'Fix the first failed item, then run the items from it again.' },
-	);
-}
-
 /**
- * Stops the run at a failed item (Continue On Fail off): no later item starts a request; the
- * requests already on their way finish. Returns what the error should add. The items before it
- * all go on to be sent: if one of them failed too, n8n shows that one's error instead (the first
- * failed item's), so when this error is shown, every item before it was sent.
+ * Runs `task` (a request with its retries) once a slot of this node run is free; refused once an
+ * earlier item stopped the run. A failure stops the run (Continue On Fail off) before the slot
+ * goes to the next item, so no later item starts a request after it.
  */
-export function stopRunAt(context: ItemContext, itemIndex: number): string {
-	const state = runStateOf(context);
-	if (state.stoppedAt === undefined || itemIndex < state.stoppedAt) state.stoppedAt = itemIndex;
-	const after = [...state.sent].filter((sent) => sent > itemIndex).length;
-	if (itemIndex === 0 && after === 0) return '';
-	const before =
-		itemIndex === 1 ? 'the item before it was' : `the ${itemIndex} items before it were`;
-	const onTheirWay = after
-		? `, and ${after === 1 ? '1 item' : `${after} items`} after it were already on their way`
-		: '';
-	return `The run stopped at item ${itemIndex}: ${itemIndex ? before : 'no item before it was'} sent to BillPro${onTheirWay}; no other item was sent.`;
-}
-
-/** Runs `task` once a slot of this node run is free; refused once an earlier item stopped the run. */
 export async function withRequestSlot<T>(context: ItemContext, task: () => Promise<T>): Promise<T> {
 	const limit = requestConcurrency(context.getNodeParameter('requestOptions', {}));
-	const state = runStateOf(context);
-	refuseAfterStop(context, state);
-	if (state.active < limit) state.active++;
-	else await new Promise<void>((resolve) => state.waiting.push(resolve)); // slot handed over
+	const run = runOf(context);
+	refuseAfterStop(context, run);
+	if (run.active < limit) run.active++;
+	else await new Promise<void>((resolve) => run.waiting.push(resolve)); // slot handed over
+	let failed = false;
 	try {
-		refuseAfterStop(context, state);
-		state.sent.add(context.getItemIndex());
-		return await task();
+		refuseAfterStop(context, run);
+		run.sent.add(context.getItemIndex());
+		failed = true;
+		const answer = await task();
+		failed = false;
+		return answer;
 	} finally {
-		const next = state.waiting.shift();
+		if (failed && !context.continueOnFail()) stopRunAt(run, context.getItemIndex());
+		const next = run.waiting.shift();
 		if (next) next();
-		else state.active--;
+		else run.active--;
 	}
 }

@@ -48,6 +48,8 @@ export function bodyText(body: unknown): string {
 interface Explanation {
 	message: string;
 	description: string;
+	/** BillPro answered that the record does not exist (422 {"id": ["not found"]}). */
+	notFound?: boolean;
 }
 
 function explainFieldErrors(fields: FieldErrors, resource: string): Explanation {
@@ -56,6 +58,7 @@ function explainFieldErrors(fields: FieldErrors, resource: string): Explanation 
 		return {
 			message: `The ${resource} was not found in BillPro`,
 			description: `BillPro has no ${resource} with this ID in the merchant profile used. Check the ID, and the Profile ID in the BillPro credential.`,
+			notFound: true,
 		};
 	}
 	if (firstField === 'status' && fields.size === 1) {
@@ -79,7 +82,7 @@ function explainFieldErrors(fields: FieldErrors, resource: string): Explanation 
 		message: `BillPro rejected ${parts.join('; ')}`,
 		description: `Correct ${
 			parts.length === 1 ? 'this field' : 'these fields'
-		} and run the node again. BillPro's field names: ${[...fields.keys()].join(', ')}.`,
+		}, then send the item again: BillPro refused it and changed nothing. BillPro's field names: ${[...fields.keys()].join(', ')}.`,
 	};
 }
 
@@ -144,7 +147,7 @@ function explain(response: IN8nHttpFullResponse, resource: string): Explanation 
 		return {
 			message: 'BillPro is limiting the request rate (HTTP 429)',
 			description:
-				"Wait a moment and run again, or space the requests out with the batching settings under 'Options'.",
+				"Wait a moment before sending again, or space the requests out with the batching settings under 'Options'.",
 		};
 	}
 	if (statusCode >= 500) {
@@ -181,14 +184,26 @@ export function billProError(
 	explanation = explain(response, resource),
 	extraContext: IDataObject = {},
 ): NodeApiError {
+	const { notFound, ...shown } = explanation;
 	const error = new NodeApiError(
 		node,
 		{ statusCode: response.statusCode, body: bodyText(response.body) } as JsonObject,
-		{ ...explanation, httpCode: String(response.statusCode), itemIndex },
+		{ ...shown, httpCode: String(response.statusCode), itemIndex },
 	);
 	const wait = retryAfterMs(response.headers);
-	Object.assign(error.context, extraContext, wait === undefined ? {} : { retryAfterMs: wait });
+	Object.assign(
+		error.context,
+		extraContext,
+		notFound ? { notFound: true } : {},
+		wait === undefined ? {} : { retryAfterMs: wait },
+	);
 	return error;
+}
+
+/** Whether BillPro answered that the record asked for does not exist (see billProError). */
+export function isNotFound(error: unknown): boolean {
+	const { context } = (error ?? {}) as { context?: IDataObject };
+	return context?.notFound === true;
 }
 
 /** An answer that is not JSON: a proxy's page, a cut-off body. Reads may retry it. */
@@ -241,7 +256,7 @@ export function wrongShapeError(
 	const acted =
 		method === 'GET'
 			? ''
-			: ` BillPro may have carried out this ${method}, so the node did not send it again. Check the ${record} in BillPro before running this item again, so nothing is done twice.`;
+			: ` BillPro may have carried out this ${method}, so the node did not send it again, and n8n's retries do not either. Check the ${record} in BillPro before sending this item again, so nothing is done twice.`;
 	const explanation =
 		expected === 'list'
 			? {

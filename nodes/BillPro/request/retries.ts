@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
 import type { ItemContext } from './itemContext';
 import { NodeApiError, sleep } from 'n8n-workflow';
-import { NotSentError } from './concurrency';
+import { NotSentError } from './nodeRun';
 import { redactSecrets, secretsOf } from './redaction';
 
 /**
@@ -71,17 +71,28 @@ function isRetryable(failure: Failure, method: string): boolean {
 	);
 }
 
-/** Whether a failed write may still have been carried out by BillPro. */
+/**
+ * Whether a failed write may still have been carried out by BillPro: all but a request that
+ * certainly never left, a redirect (never followed) and a refusal BillPro answered (a 4xx, but a
+ * 408 or a 429, which a proxy in front of it may answer after passing the request on). A 2xx
+ * whose body the node cannot read counts: BillPro did it.
+ */
 function mayHaveActed(failure: Failure, method: string): boolean {
 	if (method === 'GET') return false;
 	if (failure.code && NOT_DELIVERED.has(failure.code)) return false;
-	return (
-		failure.status === undefined ||
-		failure.status === 429 ||
-		failure.status >= 500 ||
-		failure.notJson === true
-	);
+	const { status } = failure;
+	if (status === undefined || status === 408 || status === 429) return true;
+	return status < 300 || status >= 500;
 }
+
+/** mayHaveActed for a failed write's error: only a NodeApiError comes from a request sent. */
+export function mayHaveReachedBillPro(error: Error, method: string): boolean {
+	return error instanceof NodeApiError && mayHaveActed(failureOf(error), method);
+}
+
+// A 2xx the node cannot read explains itself (errors.ts wrongShapeError).
+const answeredOk = (failure: Failure) =>
+	failure.status !== undefined && failure.status < 300 && !failure.notJson;
 
 /** Says, in the error, how often it was tried and whether BillPro may have acted anyway. */
 function explainGivingUp(
@@ -100,11 +111,11 @@ function explainGivingUp(
 	}
 	if (failure.status === 429 && method !== 'GET') {
 		notes.push(
-			`The node does not send a ${method} again after a 429: the answer cannot prove BillPro did nothing. Check the ${record} in BillPro before running this item again, and lower Max Concurrent Requests under Request Options.`,
+			`The node does not send a ${method} again after a 429: the answer cannot prove BillPro did nothing. Check the ${record} in BillPro before sending this item again (n8n's retries do not send it again), and lower Max Concurrent Requests under Request Options.`,
 		);
-	} else if (mayHaveActed(failure, method)) {
+	} else if (mayHaveActed(failure, method) && !answeredOk(failure)) {
 		notes.push(
-			`BillPro may have carried out this ${method} before the answer was lost, so the node did not send it again. Check the ${record} in BillPro before running this item again, so nothing is created twice.`,
+			`BillPro may have carried out this ${method} before the answer was lost, so the node did not send it again, and n8n's retries do not either. Check the ${record} in BillPro before sending this item again, so nothing is created twice.`,
 		);
 	}
 	if (failure.code && !failure.status) {

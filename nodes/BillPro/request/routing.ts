@@ -3,6 +3,7 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
+	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodePropertyRouting,
@@ -12,6 +13,7 @@ import type {
 import { endpointPath, ENDPOINTS, type EndpointName } from '../shared/api';
 import { recordsOfAnswer } from './answers';
 import { checkMaxConcurrency, withRequestSlot } from './concurrency';
+import { beginRun, noteItem } from './nodeRun';
 import { resourceName, throwOnErrorResponse } from './errors';
 import { itemRequestHook, parkingErrors } from './itemFailures';
 import { checkBaseUrl } from './policy';
@@ -33,6 +35,20 @@ function oneItemPerRecord(endpoint: EndpointName): PostReceiveAction {
 		const records = recordsOfAnswer(node, response, itemIndex, endpoint, record);
 		return ENDPOINTS[endpoint].answers === 'list' ? records.map((json) => ({ json })) : items;
 	};
+}
+
+/**
+ * The first preSend of every operation. RoutingNode prepares a run's items in order, each up to
+ * its first await before the next: item 0's first preSend is where a run, or n8n's Retry On Fail
+ * try of it, begins (nodeRun.ts), and each item's counts it.
+ */
+async function beginsRunAtFirstItem(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	if (this.getItemIndex() === 0) beginRun(this);
+	noteItem(this);
+	return requestOptions;
 }
 
 /**
@@ -82,11 +98,14 @@ export function operationRouting(
 		send: {
 			paginate: true,
 			preSend: [
-				checkBaseUrl,
-				checkMaxConcurrency,
-				applyProfileOverride,
-				...(options.preSend ?? []),
-			].map(parkingErrors),
+				beginsRunAtFirstItem,
+				...[
+					checkBaseUrl,
+					checkMaxConcurrency,
+					applyProfileOverride,
+					...(options.preSend ?? []),
+				].map(parkingErrors),
+			],
 		},
 		operations: { pagination: sendWithRetries },
 		output: {
@@ -100,14 +119,21 @@ export function operationRouting(
 	};
 }
 
-/** One routing request (n8n's authentication, postReceive, errors), in a slot, with retries. */
+/** One routing request (n8n's authentication, postReceive, errors) with its retries, in a slot. */
 export async function requestWithRetries(
 	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const method = String(requestData.options.method ?? 'GET').toUpperCase();
-	return await withRetries(context, method, resourceName(context), async () =>
-		withRequestSlot(context, async () => await context.makeRoutingRequest(requestData)),
+	return await withRequestSlot(
+		context,
+		async () =>
+			await withRetries(
+				context,
+				method,
+				resourceName(context),
+				async () => await context.makeRoutingRequest(requestData),
+			),
 	);
 }
 

@@ -140,9 +140,8 @@ export async function sendToBillPro(
 		// Inside the retries, as on a routed request: an answer that is not JSON is retried on a read.
 		return recordsOfAnswer(context.getNode(), response, itemIndex, endpoint, options.resource);
 	};
-	const records = await withRetries(context, method, options.resource, async () =>
-		isItem(context) ? await withRequestSlot(context, attempt) : await attempt(),
-	);
+	const withTries = async () => await withRetries(context, method, options.resource, attempt);
+	const records = isItem(context) ? await withRequestSlot(context, withTries) : await withTries();
 	return ENDPOINTS[endpoint].answers === 'list' ? records : records[0];
 }
 

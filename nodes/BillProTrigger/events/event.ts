@@ -1,18 +1,23 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 import type { PollSource } from '../pollSource';
+import type { Finding } from '../reports';
 import type { TriggerSettings } from '../settings';
 
-/** What a poll of one event found: the events to start the workflow with, and what to keep. */
+/**
+ * What a poll of one event found: the events to start the workflow with, what to keep, and what
+ * to report once (the state kept records it, so the next poll does not find it again).
+ */
 export interface Polled<State> {
 	events: IDataObject[];
 	state: State;
+	findings?: Finding[];
 }
 
 /**
  * One event of the BillPro Trigger. `poll` gets what the last successful poll kept (undefined
- * on the first: it sets a baseline); the node keeps the new state only once every selected event
- * polled without error, so a failed poll loses nothing. `sample` shows real records for Fetch
- * Test Event and keeps nothing.
+ * on the first, or when the account read changed: it sets a baseline); the node keeps the new
+ * state only once every selected event polled without error, so a failed poll loses nothing.
+ * `sample` shows real records for Fetch Test Event and keeps nothing.
  */
 export interface TriggerEvent<State> {
 	option: INodePropertyOptions;
@@ -29,12 +34,27 @@ export interface EventRunner {
 	sample: TriggerEvent<unknown>['sample'];
 }
 
-export function eventRunner<State>(event: TriggerEvent<State>): EventRunner {
+/**
+ * What was kept for the account this poll reads, without its account mark. A state of another
+ * account is none: the poll starts a new baseline, as after activation. A state kept before
+ * states were marked (no `account`) was read from the account the trigger still reads, unless
+ * the credential changed since: a list that went backwards is then reported by the event.
+ */
+function keptFor(account: string, kept: unknown): unknown {
+	if (!isRecord(kept)) return kept;
+	const { account: keptAccount, ...state } = kept;
+	return keptAccount === undefined || keptAccount === account ? state : undefined;
+}
+
+export function eventRunner<State extends object>(event: TriggerEvent<State>): EventRunner {
 	return {
 		option: event.option,
 		sample: event.sample,
-		poll: async (source, settings, kept) =>
-			await event.poll(source, settings, event.isState(kept) ? kept : undefined),
+		poll: async (source, settings, kept) => {
+			const state = keptFor(source.account, kept);
+			const polled = await event.poll(source, settings, event.isState(state) ? state : undefined);
+			return { ...polled, state: { ...polled.state, account: source.account } };
+		},
 	};
 }
 
@@ -45,3 +65,9 @@ export const isWholeNumber = (value: unknown): value is number =>
 	typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 export const idOf = (record: IDataObject): number => Number(record.id);
+
+/** The highest of the ids (a list can be too long to spread into Math.max); 0 for none. */
+export const highestOf = (ids: number[]): number =>
+	ids.reduce((highest, id) => (Number.isFinite(id) && id > highest ? id : highest), 0);
+
+export const highestIdOf = (records: IDataObject[]): number => highestOf(records.map(idOf));

@@ -1,7 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { PollSource } from '../pollSource';
-import { idOf, isRecord, isWholeNumber, type TriggerEvent } from './event';
+import {
+	highestIdOf,
+	idOf,
+	isRecord,
+	isWholeNumber,
+	type Polled,
+	type TriggerEvent,
+} from './event';
 
 /**
  * Where the customer list was read to: the last page that held customers, and the highest id
@@ -16,15 +23,54 @@ export interface CustomerCursor {
 const newCustomer = (customer: IDataObject) => ({ event: 'newCustomer', ...customer });
 
 function cursorAfter(records: IDataObject[], page: number, maxId: number): CustomerCursor {
-	return { page, maxId: Math.max(maxId, ...records.map(idOf).filter(Number.isFinite)) };
+	return { page, maxId: Math.max(maxId, highestIdOf(records)) };
 }
 
-async function readOn(source: PollSource, cursor: CustomerCursor) {
+/**
+ * BillPro lists no customer up to the highest id the trigger saw: the newest were deleted, or the
+ * ids started again (a reset test environment). Customers added since with ids up to `highestId`
+ * cannot be told from the others: report it, and start over from here.
+ */
+function wentBackwards(highestId: number, page: number, cursor: CustomerCursor) {
+	return {
+		events: [],
+		state: { page, maxId: highestId },
+		findings: [
+			{
+				kind: 'listWentBackwards' as const,
+				list: 'customer' as const,
+				highestId,
+				seenUpTo: cursor.maxId,
+			},
+		],
+	};
+}
+
+/** The page the cursor was on holds no customer now: the list got shorter. */
+async function pastTheEnd(
+	source: PollSource,
+	cursor: CustomerCursor,
+): Promise<Polled<CustomerCursor>> {
+	const last = await source.lastPage('listCustomers');
+	const highestId = highestIdOf(last.records);
+	if (highestId < cursor.maxId) return wentBackwards(highestId, last.page, cursor);
+	if (highestId === cursor.maxId) return { events: [], state: { ...cursor, page: last.page } };
+	// Customers were deleted and others added: the new ones may span pages, so read from the start.
+	return await readOn(source, { page: 1, maxId: cursor.maxId });
+}
+
+async function readOn(source: PollSource, cursor: CustomerCursor): Promise<Polled<CustomerCursor>> {
 	const walked = await source.readList('listCustomers', { firstPage: cursor.page });
+	if (!walked.entries.length) return await pastTheEnd(source, cursor);
+	const highestId = highestIdOf(walked.entries);
+	if (walked.ended && highestId < cursor.maxId) {
+		return wentBackwards(highestId, walked.lastPage, cursor);
+	}
 	const found = walked.entries.filter((customer) => idOf(customer) > cursor.maxId);
-	// The page the cursor was on is empty now: read the list again from its start next time.
-	const page = walked.lastPageEntries.length ? walked.lastPage : 1;
-	return { found, next: cursorAfter(walked.entries, page, cursor.maxId) };
+	return {
+		events: found.map(newCustomer),
+		state: cursorAfter(walked.entries, walked.lastPage, cursor.maxId),
+	};
 }
 
 export const newCustomerEvent: TriggerEvent<CustomerCursor> = {
@@ -34,16 +80,12 @@ export const newCustomerEvent: TriggerEvent<CustomerCursor> = {
 		description: 'A customer was added to BillPro',
 	},
 	async poll(source, settings, cursor) {
-		if (!cursor && settings.includeExisting) {
-			const { found, next } = await readOn(source, { page: 1, maxId: 0 });
-			return { events: found.map(newCustomer), state: next };
-		}
+		if (!cursor && settings.includeExisting) return await readOn(source, { page: 1, maxId: 0 });
 		if (!cursor) {
 			const last = await source.lastPage('listCustomers');
 			return { events: [], state: cursorAfter(last.records, last.page, 0) };
 		}
-		const { found, next } = await readOn(source, cursor);
-		return { events: found.map(newCustomer), state: next };
+		return await readOn(source, cursor);
 	},
 	isState: (kept): kept is CustomerCursor =>
 		isRecord(kept) && isWholeNumber(kept.page) && kept.page >= 1 && isWholeNumber(kept.maxId),

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { PollSource } from '../pollSource';
-import { idOf, isRecord, type TriggerEvent } from './event';
+import { highestIdOf, highestOf, idOf, isRecord, type TriggerEvent } from './event';
 
 /** The fields whose change is an event, as the product list answers them. */
 const WATCHED_FIELDS = ['price', 'product_status', 'product_type'] as const;
@@ -22,6 +22,18 @@ function changesOf(before: unknown[], product: IDataObject): IDataObject {
 		}
 	});
 	return changes;
+}
+
+/**
+ * BillPro lists no product up to the highest id the trigger saw: the newest were deleted in
+ * BillPro's UI, or the ids started again, and a product may now stand under another's id.
+ */
+function wentBackwards(products: IDataObject[], snapshot: ProductSnapshot) {
+	const seenUpTo = highestOf(Object.keys(snapshot.products).map(Number));
+	const highestId = highestIdOf(products);
+	return highestId < seenUpTo
+		? [{ kind: 'listWentBackwards' as const, list: 'product' as const, highestId, seenUpTo }]
+		: [];
 }
 
 async function wholeList(source: PollSource): Promise<IDataObject[]> {
@@ -54,6 +66,8 @@ export const newOrChangedProductEvent: TriggerEvent<ProductSnapshot> = {
 			),
 		};
 		if (!snapshot && !settings.includeExisting) return { events: [], state };
+		// Compared as usual all the same: a product deleted in BillPro's UI loses no other's change.
+		const findings = snapshot ? wentBackwards(products, snapshot) : [];
 		const events: IDataObject[] = [];
 		for (const product of products) {
 			const before = snapshot?.products[String(idOf(product))];
@@ -65,7 +79,7 @@ export const newOrChangedProductEvent: TriggerEvent<ProductSnapshot> = {
 			if (Object.keys(changes).length)
 				events.push({ event: 'productChanged', changes, ...product });
 		}
-		return { events, state };
+		return { events, state, findings };
 	},
 	isState: (kept): kept is ProductSnapshot =>
 		isRecord(kept) &&

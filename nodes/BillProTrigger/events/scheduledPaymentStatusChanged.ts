@@ -1,16 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { readWatchedOrders } from './watchedOrders';
+import { isMissingList, missingAfter, readWatchedOrders } from './watchedOrders';
 import { isRecord, isWholeNumber, type TriggerEvent } from './event';
 import type { PollSource } from '../pollSource';
 
 /**
  * Each watched order's scheduled payments' last seen status, by order ID then payment ID; where
- * the next poll starts reading. Bounded by the watched orders and their payments.
+ * the next poll starts reading; the watched orders BillPro did not find (reported once). Bounded
+ * by the watched orders and their payments.
  */
 export interface PaymentStatuses {
 	orders: Record<string, Record<string, string>>;
 	nextStart: number;
+	missing?: string[];
 }
 
 const changed = (orderId: string, payment: IDataObject, previousStatus: string | null) => ({
@@ -40,15 +42,18 @@ export const scheduledPaymentStatusChangedEvent: TriggerEvent<PaymentStatuses> =
 			'A scheduled payment of a watched order changed status, such as scheduled to soft-declined, or was added',
 	},
 	async poll(source, settings, known) {
-		const { read, nextStart } = await readWatchedOrders(
+		const polled = await readWatchedOrders(
 			source,
 			settings.watchedOrders,
 			known?.nextStart ?? 0,
 			async (id) => await paymentsOf(source, id),
 		);
+		const { read, nextStart } = polled;
+		const { missing, findings } = missingAfter(settings.watchedOrders, polled, known?.missing);
 		const events: IDataObject[] = [];
 		const orders: PaymentStatuses['orders'] = {};
 		for (const orderId of settings.watchedOrders) {
+			if (missing.has(orderId)) continue;
 			const before = known?.orders[orderId];
 			const payments = read.get(orderId);
 			if (!payments) {
@@ -68,11 +73,12 @@ export const scheduledPaymentStatusChangedEvent: TriggerEvent<PaymentStatuses> =
 				events.push(changed(orderId, payment, previous ?? null));
 			}
 		}
-		return { events, state: { orders, nextStart } };
+		return { events, state: { orders, nextStart, missing: [...missing] }, findings };
 	},
 	isState: (kept): kept is PaymentStatuses =>
 		isRecord(kept) &&
 		isWholeNumber(kept.nextStart) &&
+		isMissingList(kept) &&
 		isRecord(kept.orders) &&
 		Object.values(kept.orders).every(
 			(payments) =>

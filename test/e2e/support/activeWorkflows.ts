@@ -6,7 +6,7 @@
 import { parse } from 'flatted';
 import { n8nRest } from './context';
 
-interface ExecutionSummary {
+export interface ExecutionSummary {
 	id: string;
 	workflowId: string;
 	status: string;
@@ -19,7 +19,7 @@ interface RunData {
 			string,
 			Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>
 		>;
-		error?: { message: string };
+		error?: { message: string; description?: string | null };
 	};
 }
 
@@ -46,14 +46,63 @@ export async function deactivate(workflowId: string): Promise<void> {
 	await (await n8nRest()).deactivate(workflowId);
 }
 
-export async function executionsOf(workflowId: string): Promise<ExecutionSummary[]> {
+/** The workflow's latest `limit` executions (at most 100), newest first. */
+export async function executionsOf(workflowId: string, limit = 50): Promise<ExecutionSummary[]> {
 	const rest = await n8nRest();
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	const page = await rest.data<{ results: ExecutionSummary[] }>(
 		'GET',
-		`/rest/executions?filter=${filter}&limit=50`,
+		`/rest/executions?filter=${filter}&limit=${limit}`,
 	);
 	return page.results;
+}
+
+const IN_PROGRESS = ['new', 'running', 'waiting'];
+const FINISHED = ['success', 'error', 'crashed', 'canceled'];
+
+/** How many executions of the workflow with one of these statuses n8n has stored. */
+async function executionCount(workflowId: string, status: string[]): Promise<number> {
+	const rest = await n8nRest();
+	const filter = encodeURIComponent(JSON.stringify({ workflowId, status }));
+	const page = await rest.data<{ count: number }>(
+		'GET',
+		`/rest/executions?filter=${filter}&limit=1`,
+	);
+	return page.count;
+}
+
+/**
+ * Waits until the workflow has at least `atLeast` finished executions and none in progress, then
+ * `settleMs` more (time for an execution wrongly started late to show); the executions by
+ * status then. Counts, not pages: for hundreds of executions.
+ */
+export async function settledExecutionCounts(
+	workflowId: string,
+	atLeast: number,
+	timeoutMs: number,
+	settleMs = 5_000,
+): Promise<{ finished: number; success: number; inProgress: number }> {
+	const until = Date.now() + timeoutMs;
+	for (;;) {
+		const [finished, inProgress] = await Promise.all([
+			executionCount(workflowId, FINISHED),
+			executionCount(workflowId, IN_PROGRESS),
+		]);
+		if (finished >= atLeast && inProgress === 0) break;
+		if (Date.now() > until) {
+			throw new Error(
+				`Workflow ${workflowId}: ${finished} of ${atLeast} executions finished, ${inProgress} in progress after ${timeoutMs} ms`,
+			);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 1_000));
+	}
+	await new Promise((resolve) => setTimeout(resolve, settleMs));
+	const [finished, success, inProgress] = await Promise.all([
+		executionCount(workflowId, FINISHED),
+		executionCount(workflowId, ['success']),
+		executionCount(workflowId, IN_PROGRESS),
+	]);
+	return { finished, success, inProgress };
 }
 
 /** Waits until the workflow has at least `count` finished executions; returns them. */
@@ -89,4 +138,12 @@ export async function executionItems(executionId: string, nodeName: string, outp
 		);
 	}
 	return (runs[0].data?.main[output] ?? []).map((item) => item.json);
+}
+
+/** The error a failed execution recorded, as the executions list shows it. */
+export async function executionError(executionId: string) {
+	const rest = await n8nRest();
+	const execution = await rest.data<{ data: string }>('GET', `/rest/executions/${executionId}`);
+	const { error } = (parse(execution.data) as RunData).resultData;
+	return error && { message: error.message, description: error.description };
 }
