@@ -4,13 +4,16 @@ import { searchProducts } from './listSearch/searchProducts';
 import { searchScheduledPayments } from './listSearch/searchScheduledPayments';
 import { checkoutDescription } from './resources/checkout';
 import { customerDescription } from './resources/customer';
-import { createCustomers } from './resources/customer/create';
 import { orderDescription } from './resources/order';
 import { createOrders } from './resources/order/create';
 import { productDescription } from './resources/product';
 import { scheduledPaymentDescription } from './resources/scheduledPayment';
 import { BASE_URL_EXPRESSION } from './shared/api';
 import { requestOptionsField } from './request/concurrency';
+import { runOperation } from './request/runOperation';
+import { renewCheckout } from './operations/checkout/renew.operation';
+import { createCustomer } from './operations/customer/create.operation';
+import { getProduct } from './operations/product/get.operation';
 
 export class BillPro implements INodeType {
 	description: INodeTypeDescription = {
@@ -65,7 +68,9 @@ export class BillPro implements INodeType {
 	// The creates, run over many items, as custom operations (request/bulkCreate.ts). As an AI tool,
 	// n8n runs their routing instead, with the same body builders.
 	customOperations = {
-		customer: { create: createCustomers },
+		checkout: { renew: runOperation(renewCheckout) },
+		customer: { create: runOperation(createCustomer) },
 		order: { create: createOrders },
+		product: { get: runOperation(getProduct) },
 	};
 }

@@ -23,7 +23,11 @@ export function simplified(
 
 function simplifying(simplifier: Simplifier): PostReceiveAction {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
-		const records = simplified(this, simplifier, items.map((item) => item.json));
+		const records = simplified(
+			this,
+			simplifier,
+			items.map((item) => item.json),
+		);
 		return items.map((item, index) => ({ ...item, json: records[index] }));
 	};
 }

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { operationRouting } from '../../request/routing';
-import { checkoutRenewDescription } from './renew';
+import { renewCheckout } from '../../operations/checkout/renew.operation';
+import { fieldsOf, optionOf } from '../../operations/operation';
+import { toolRouting } from '../../request/runOperation';
 
-// Custom checkout and the payment iframe are for CardCorp merchants; a checkout lasts 25 minutes.
 export const checkoutDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
@@ -10,16 +10,8 @@ export const checkoutDescription: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['checkout'] } },
-		options: [
-			{
-				name: 'Renew',
-				value: 'renew',
-				action: 'Renew a checkout',
-				description: "Get a new checkout ID for an order's payment iframe once the old one expired",
-				routing: operationRouting('renewCheckout', { pathParameters: { id: 'orderId' } }),
-			},
-		],
+		options: [optionOf(renewCheckout, toolRouting(renewCheckout))],
 		default: 'renew',
 	},
-	...checkoutRenewDescription,
+	...fieldsOf(renewCheckout),
 ];

@@ -94,20 +94,18 @@ function customerDetails(context: ItemContext, fields: Fields): IDataObject {
 	});
 }
 
-export async function createCustomerBody(
-	this: ItemContext,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
+/** Customer → Create's body, {"customer": {...}}, from the item's fields. */
+export function createCustomerBody(item: ItemContext): IDataObject {
 	const customer = {
-		first_name: requireText(this, 'First Name', this.getNodeParameter('firstName')),
-		last_name: requireText(this, 'Last Name', this.getNodeParameter('lastName')),
-		email: requireEmail(this, 'Email', this.getNodeParameter('email')),
+		first_name: requireText(item, 'First Name', item.getNodeParameter('firstName')),
+		last_name: requireText(item, 'Last Name', item.getNodeParameter('lastName')),
+		email: requireEmail(item, 'Email', item.getNodeParameter('email')),
 		...customerDetails(
-			this,
-			requireCollection(this, 'Additional Fields', this.getNodeParameter('additionalFields', {})),
+			item,
+			requireCollection(item, 'Additional Fields', item.getNodeParameter('additionalFields', {})),
 		),
 	};
-	return { ...requestOptions, body: { customer } };
+	return { customer };
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { createCustomer } from '../../operations/customer/create.operation';
+import { fieldsOf, optionOf } from '../../operations/operation';
 import { operationRouting } from '../../request/routing';
-import { createCustomerBody, updateCustomerBody } from './body';
-import { customerCreateDescription } from './create';
+import { toolRouting } from '../../request/runOperation';
+import { updateCustomerBody } from './body';
 import { customerGetDescription } from './get';
 import { customerGetManyDescription } from './getAll';
 import { customerUpdateDescription } from './update';
@@ -14,14 +16,7 @@ export const customerDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['customer'] } },
 		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a customer',
-				description:
-					'Create a customer from first name, last name and email, plus optional phone, date of birth as DD/MM/YYYY, organisation and addresses',
-				routing: operationRouting('createCustomer', { preSend: [createCustomerBody] }),
-			},
+			optionOf(createCustomer, toolRouting(createCustomer)),
 			{
 				name: 'Get',
 				value: 'get',
@@ -52,7 +47,7 @@ export const customerDescription: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
-	...customerCreateDescription,
+	...fieldsOf(createCustomer),
 	...customerGetDescription,
 	...customerGetManyDescription,
 	...customerUpdateDescription,

@@ -1,6 +1,6 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { ENDPOINTS, ORDER_TYPES, type OrderType } from '../../shared/api';
-import { bulkCreate } from '../../request/bulkCreate';
+import { runOperation } from '../../request/runOperation';
 import { customerLocator, intervalUnitField, productLocator } from '../../shared/descriptions';
 import { createOrderBody } from './body';
 
@@ -227,10 +227,21 @@ export const orderCreateDescription: INodeProperties[] = [
 
 /**
  * Order → Create over many items, as the node's custom operation: each at its Order Type's
- * endpoint (the body builder has checked the type first).
+ * endpoint (the body builder has checked the type first). Its fields and option are still in
+ * index.ts and here (spike: not yet one whole operation).
  */
-export const createOrders = bulkCreate({
+export const createOrders = runOperation({
 	resource: 'order',
-	endpoint: (item) => ORDER_TYPES[item.getNodeParameter('orderType') as OrderType],
-	body: createOrderBody,
+	value: 'create',
+	option: { name: 'Create' },
+	method: 'POST',
+	record: 'order',
+	fields: [],
+	async execute(item, send) {
+		const { body } = await createOrderBody.call(item, { url: '', body: {} });
+		const endpoint = ORDER_TYPES[item.getNodeParameter('orderType') as OrderType];
+		return [
+			(await send(endpoint, { body: body as IDataObject, resource: 'order' })) as IDataObject,
+		];
+	},
 });

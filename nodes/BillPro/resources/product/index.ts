@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { getProduct } from '../../operations/product/get.operation';
+import { fieldsOf, optionOf } from '../../operations/operation';
 import { operationRouting } from '../../request/routing';
-import { productGetDescription } from './get';
+import { toolRouting } from '../../request/runOperation';
 import { productGetManyDescription } from './getAll';
 
 // Products are read-only in BillPro's API: they are created in BillPro's UI.
@@ -12,14 +14,7 @@ export const productDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['product'] } },
 		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a product',
-				description:
-					'Get a product by its BillPro system ID (a whole number), not by its merchant product_id',
-				routing: operationRouting('getProduct', { pathParameters: { id: 'product' } }),
-			},
+			optionOf(getProduct, toolRouting(getProduct)),
 			{
 				name: 'Get Many',
 				value: 'getAll',
@@ -31,6 +26,6 @@ export const productDescription: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
-	...productGetDescription,
+	...fieldsOf(getProduct),
 	...productGetManyDescription,
 ];

@@ -1,36 +1,76 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
-	IHttpRequestOptions,
+	IExecutePaginationFunctions,
 	INodeExecutionData,
+	INodePropertyRouting,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import { baseUrlOf, type EndpointName } from '../shared/api';
+import type { Operation, SendToBillPro } from '../operations/operation';
+import { baseUrlOf } from '../shared/api';
 import { checkMaxConcurrency, requestConcurrency } from './concurrency';
 import { itemOfRun, type ItemContext } from './itemContext';
 import { failingItemPaired } from './itemFailures';
-import { beginRun, endRun, stoppedBefore } from './nodeRun';
+import { beginRun, endRun, noteItem, stoppedBefore } from './nodeRun';
 import { requireBaseUrl } from './policy';
 import { CREDENTIAL_TYPE, sendToBillPro, type RequestOptions, sendingWith } from './send';
 
 /**
- * A create run over many items, as an n8n custom operation: a bulk import of 1,000 customers.
- * RoutingNode resolves every parameter of every item, and prepares all items before it sends the
- * first request (bench/README.md has the figures); here each item is prepared when a request
- * slot is free, from the operation's own body builder, and sent by the same request function as
- * the node's other coded requests. As an AI tool, n8n runs the operation's routing instead, with
- * the same body builder and checks: tests compare the two.
+ * One item of an operation's run, on every path: checked, sent and answered by the operation
+ * itself, its failure the item's own (Continue On Fail, or the run's stop and its note).
  */
-export interface BulkCreate {
-	/** Which record it creates, for its errors. */
-	resource: string;
-	/** The endpoint an item is created at (an order's depends on its Order Type). */
-	endpoint: (item: ItemContext) => EndpointName;
-	/** The operation's body builder: the preSend its routing runs too. */
-	body: (this: ItemContext, requestOptions: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+async function runItem(
+	operation: Operation,
+	item: ItemContext,
+	send: SendToBillPro,
+	checkBaseUrl: () => void,
+): Promise<INodeExecutionData[]> {
+	const itemIndex = item.getItemIndex();
+	return await failingItemPaired(
+		item,
+		async () => {
+			checkBaseUrl();
+			await checkMaxConcurrency.call(item, { url: '' });
+			const records = await operation.execute(item, send);
+			return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+		},
+		{ method: operation.method, resource: operation.record },
+	);
 }
 
-export function bulkCreate(spec: BulkCreate) {
+/**
+ * The routing n8n runs when the node is an AI tool in process (n8n runs a declarative node's
+ * tool calls through RoutingNode, not its custom operations): the same item, through the same
+ * runItem, from the routing's one request hook. RoutingNode calls the items' hooks in order,
+ * so item 0's is where the run begins.
+ */
+export function toolRouting(operation: Operation): INodePropertyRouting {
+	return {
+		send: { paginate: true },
+		operations: {
+			async pagination(this: IExecutePaginationFunctions): Promise<INodeExecutionData[]> {
+				if (this.getItemIndex() === 0) beginRun(this);
+				noteItem(this);
+				const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+				const sendWithCredential = sendingWith(this, credentials);
+				const send: SendToBillPro = async (endpoint, call) =>
+					await sendToBillPro(this, credentials, sendWithCredential, endpoint, call);
+				return await runItem(operation, this, send, () =>
+					requireBaseUrl(this, baseUrlOf(credentials)),
+				);
+			},
+		},
+	};
+}
+
+/**
+ * An operation's run over its input items, as n8n runs a custom operation: each item prepared
+ * when one of the run's request slots is free (RoutingNode would resolve and prepare every item
+ * before sending the first: bench/README.md has the figures), sent through the one transport
+ * (send.ts) with the credential read once per run. Failures are the items' own
+ * (itemFailures.ts): Continue On Fail, or the run stops at the first with a note of what BillPro
+ * accepted, and what BillPro accepted is never sent again by n8n's retries.
+ */
+export function runOperation(operation: Operation) {
 	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const requestOptions = this.getNodeParameter('requestOptions', 0, {}) as RequestOptions;
@@ -38,28 +78,15 @@ export function bulkCreate(spec: BulkCreate) {
 		const batchInterval = requestOptions.batching?.batch?.batchInterval ?? 0;
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		const baseURL = baseUrlOf(credentials);
-		const send = sendingWith(this, credentials);
+		const sendWithCredential = sendingWith(this, credentials);
 		const node = this.getNode();
 		const run = beginRun(itemOfRun(this, 0, node), items.length);
 
-		const createOne = async (index: number): Promise<INodeExecutionData[]> => {
+		const runOne = async (index: number): Promise<INodeExecutionData[]> => {
 			const item = itemOfRun(this, index, node);
-			const call = { method: 'POST', resource: spec.resource };
-			return await failingItemPaired(
-				item,
-				async () => {
-					// The routed path's first preSends, in their order: the same error for the same item.
-					requireBaseUrl(item, baseURL);
-					await checkMaxConcurrency.call(item, { url: '' });
-					const { body } = await spec.body.call(item, { url: '', body: {} });
-					const record = await sendToBillPro(item, credentials, send, spec.endpoint(item), {
-						body: body as IDataObject,
-						resource: spec.resource,
-					});
-					return [{ json: record as IDataObject, pairedItem: { item: index } }];
-				},
-				call,
-			);
+			const send: SendToBillPro = async (endpoint, call) =>
+				await sendToBillPro(item, credentials, sendWithCredential, endpoint, call);
+			return await runItem(operation, item, send, () => requireBaseUrl(item, baseURL));
 		};
 
 		// Workers take the items in order; Batching's Batch Interval still spaces batches of Items
@@ -75,7 +102,7 @@ export function bulkCreate(spec: BulkCreate) {
 				if (batchInterval > 0 && Date.now() < batchStart) await sleep(batchStart - Date.now());
 				await nextTurn();
 				try {
-					results[index] = { status: 'fulfilled', value: await createOne(index) };
+					results[index] = { status: 'fulfilled', value: await runOne(index) };
 				} catch (reason) {
 					results[index] = { status: 'rejected', reason };
 				}

@@ -1,0 +1,27 @@
+import type { IDataObject } from 'n8n-workflow';
+import { orderIdField } from '../../shared/descriptions';
+import { requireSystemId } from '../../shared/validation';
+import { plainField, type Operation } from '../operation';
+
+// Custom checkout and the payment iframe are for CardCorp merchants; a checkout lasts 25 minutes.
+export const renewCheckout: Operation = {
+	resource: 'checkout',
+	value: 'renew',
+	option: {
+		name: 'Renew',
+		action: 'Renew a checkout',
+		description: "Get a new checkout ID for an order's payment iframe once the old one expired",
+	},
+	method: 'POST',
+	record: 'order',
+	fields: [
+		{
+			...plainField(orderIdField),
+			description: "The system ID of an order created with 'Create Checkout' and still pending",
+		},
+	],
+	async execute(item, send) {
+		const orderId = requireSystemId(item, 'Order ID', item.getNodeParameter('orderId'), 'order');
+		return [(await send('renewCheckout', { id: orderId, resource: 'order' })) as IDataObject];
+	},
+};

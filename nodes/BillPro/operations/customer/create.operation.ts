@@ -1,0 +1,32 @@
+import type { IDataObject } from 'n8n-workflow';
+import { createCustomerBody } from '../../resources/customer/body';
+import { customerDetailFields, customerNameFields } from '../../shared/descriptions';
+import type { Operation } from '../operation';
+
+export const createCustomer: Operation = {
+	resource: 'customer',
+	value: 'create',
+	option: {
+		name: 'Create',
+		action: 'Create a customer',
+		description:
+			'Create a customer from first name, last name and email, plus optional phone, date of birth as DD/MM/YYYY, organisation and addresses',
+	},
+	method: 'POST',
+	record: 'customer',
+	fields: [
+		...customerNameFields.map((field) => ({ ...field, required: true })),
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: customerDetailFields,
+		},
+	],
+	async execute(item, send) {
+		const body = createCustomerBody(item);
+		return [(await send('createCustomer', { body, resource: 'customer' })) as IDataObject];
+	},
+};

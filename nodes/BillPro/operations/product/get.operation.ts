@@ -1,0 +1,30 @@
+import type { IDataObject } from 'n8n-workflow';
+import { productLocator } from '../../shared/descriptions';
+import { simplified, simplifyField, simplifyProduct } from '../../shared/simplify';
+import { requireBoolean, requireSystemId } from '../../shared/validation';
+import { plainField, type Operation } from '../operation';
+
+export const getProduct: Operation = {
+	resource: 'product',
+	value: 'get',
+	option: {
+		name: 'Get',
+		action: 'Get a product',
+		description:
+			'Get a product by its BillPro system ID (a whole number), not by its merchant product_id',
+	},
+	method: 'GET',
+	record: 'product',
+	fields: [plainField(productLocator), plainField(simplifyField({}))],
+	async execute(item, send) {
+		const id = requireSystemId(
+			item,
+			'Product',
+			item.getNodeParameter('product', undefined, { extractValue: true }),
+			'product',
+		);
+		requireBoolean(item, 'Simplify', item.getNodeParameter('simplify', true));
+		const product = (await send('getProduct', { id, resource: 'product' })) as IDataObject;
+		return simplified(item, simplifyProduct, [product]);
+	},
+};
