@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	INodeProperties,
-	INodePropertyOptions,
-	INodePropertyRouting,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { EndpointName } from '../shared/api';
 import type { ItemContext } from '../request/itemContext';
 import type { BillProCall } from '../request/send';
@@ -15,14 +10,14 @@ export type SendToBillPro = (
 ) => Promise<IDataObject | IDataObject[]>;
 
 /**
- * One operation, whole: its entry in the Operation list, its fields, and what it does for one
- * item (checks, body, the requests, the output). The node runs it over a run's items
+ * One operation, whole: its fields and what it does for one item (checks, body, the requests,
+ * the output). Its entry in the Operation list is in its resource's index.ts, as n8n's lint reads
+ * it there. The node runs it over a run's items
  * (run/runOperation.ts), and n8n's in-process AI tools run the same `execute` per item.
  */
 export interface Operation {
 	resource: string;
 	value: string;
-	option: Pick<INodePropertyOptions, 'name' | 'action' | 'description'>;
 	/** A write (POST, PUT) is sent once whatever n8n runs again (request/acceptedWrites.ts). */
 	method: 'GET' | 'POST' | 'PUT';
 	/** The record it is about, as its errors name it ('customer'). */
@@ -45,16 +40,9 @@ export function fieldsOf(operation: Operation): INodeProperties[] {
 	}));
 }
 
-/** Its entry in the Operation list, with the routing n8n runs when the node is an AI tool. */
-export function optionOf(
-	operation: Operation,
-	routing: INodePropertyRouting,
-): INodePropertyOptions {
-	return { ...operation.option, value: operation.value, routing };
-}
-
 /** A field without the routing it carries for the operations not yet whole (spike). */
 export function plainField(field: INodeProperties): INodeProperties {
-	const { routing: _routing, ...plain } = field;
+	const plain = { ...field };
+	delete plain.routing;
 	return plain;
 }

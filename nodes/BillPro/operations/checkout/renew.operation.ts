@@ -7,11 +7,6 @@ import { plainField, type Operation } from '../operation';
 export const renewCheckout: Operation = {
 	resource: 'checkout',
 	value: 'renew',
-	option: {
-		name: 'Renew',
-		action: 'Renew a checkout',
-		description: "Get a new checkout ID for an order's payment iframe once the old one expired",
-	},
 	method: 'POST',
 	record: 'order',
 	fields: [

@@ -6,12 +6,6 @@ import type { Operation } from '../operation';
 export const createCustomer: Operation = {
 	resource: 'customer',
 	value: 'create',
-	option: {
-		name: 'Create',
-		action: 'Create a customer',
-		description:
-			'Create a customer from first name, last name and email, plus optional phone, date of birth as DD/MM/YYYY, organisation and addresses',
-	},
 	method: 'POST',
 	record: 'customer',
 	fields: [

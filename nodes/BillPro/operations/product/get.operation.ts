@@ -7,12 +7,6 @@ import { plainField, type Operation } from '../operation';
 export const getProduct: Operation = {
 	resource: 'product',
 	value: 'get',
-	option: {
-		name: 'Get',
-		action: 'Get a product',
-		description:
-			'Get a product by its BillPro system ID (a whole number), not by its merchant product_id',
-	},
 	method: 'GET',
 	record: 'product',
 	fields: [plainField(productLocator), plainField(simplifyField({}))],

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { renewCheckout } from '../../operations/checkout/renew.operation';
-import { fieldsOf, optionOf } from '../../operations/operation';
+import { fieldsOf } from '../../operations/operation';
 import { toolRouting } from '../../request/runOperation';
 
 export const checkoutDescription: INodeProperties[] = [
@@ -10,7 +10,15 @@ export const checkoutDescription: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['checkout'] } },
-		options: [optionOf(renewCheckout, toolRouting(renewCheckout))],
+		options: [
+			{
+				name: 'Renew',
+				value: 'renew',
+				action: 'Renew a checkout',
+				description: "Get a new checkout ID for an order's payment iframe once the old one expired",
+				routing: toolRouting(renewCheckout),
+			},
+		],
 		default: 'renew',
 	},
 	...fieldsOf(renewCheckout),

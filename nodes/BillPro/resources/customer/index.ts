@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { createCustomer } from '../../operations/customer/create.operation';
-import { fieldsOf, optionOf } from '../../operations/operation';
+import { fieldsOf } from '../../operations/operation';
 import { operationRouting } from '../../request/routing';
 import { toolRouting } from '../../request/runOperation';
 import { updateCustomerBody } from './body';
@@ -16,7 +16,14 @@ export const customerDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['customer'] } },
 		options: [
-			optionOf(createCustomer, toolRouting(createCustomer)),
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a customer',
+				description:
+					'Create a customer from first name, last name and email, plus optional phone, date of birth as DD/MM/YYYY, organisation and addresses',
+				routing: toolRouting(createCustomer),
+			},
 			{
 				name: 'Get',
 				value: 'get',

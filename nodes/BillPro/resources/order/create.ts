@@ -233,7 +233,6 @@ export const orderCreateDescription: INodeProperties[] = [
 export const createOrders = runOperation({
 	resource: 'order',
 	value: 'create',
-	option: { name: 'Create' },
 	method: 'POST',
 	record: 'order',
 	fields: [],

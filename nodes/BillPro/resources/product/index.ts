@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { getProduct } from '../../operations/product/get.operation';
-import { fieldsOf, optionOf } from '../../operations/operation';
+import { fieldsOf } from '../../operations/operation';
 import { operationRouting } from '../../request/routing';
 import { toolRouting } from '../../request/runOperation';
 import { productGetManyDescription } from './getAll';
@@ -14,7 +14,14 @@ export const productDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['product'] } },
 		options: [
-			optionOf(getProduct, toolRouting(getProduct)),
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a product',
+				description:
+					'Get a product by its BillPro system ID (a whole number), not by its merchant product_id',
+				routing: toolRouting(getProduct),
+			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
