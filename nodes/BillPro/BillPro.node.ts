@@ -2,18 +2,16 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { searchCustomers } from './listSearch/searchCustomers';
 import { searchProducts } from './listSearch/searchProducts';
 import { searchScheduledPayments } from './listSearch/searchScheduledPayments';
-import { checkoutDescription } from './resources/checkout';
-import { customerDescription } from './resources/customer';
-import { orderDescription } from './resources/order';
-import { createOrders } from './resources/order/create';
-import { productDescription } from './resources/product';
-import { scheduledPaymentDescription } from './resources/scheduledPayment';
+import {
+	checkoutDescription,
+	customerDescription,
+	customOperationsOf,
+	orderDescription,
+	productDescription,
+	scheduledPaymentDescription,
+} from './operations';
 import { BASE_URL_EXPRESSION } from './shared/api';
 import { requestOptionsField } from './request/concurrency';
-import { runOperation } from './request/runOperation';
-import { renewCheckout } from './operations/checkout/renew.operation';
-import { createCustomer } from './operations/customer/create.operation';
-import { getProduct } from './operations/product/get.operation';
 
 export class BillPro implements INodeType {
 	description: INodeTypeDescription = {
@@ -65,12 +63,7 @@ export class BillPro implements INodeType {
 		listSearch: { searchCustomers, searchProducts, searchScheduledPayments },
 	};
 
-	// The creates, run over many items, as custom operations (request/bulkCreate.ts). As an AI tool,
-	// n8n runs their routing instead, with the same body builders.
-	customOperations = {
-		checkout: { renew: runOperation(renewCheckout) },
-		customer: { create: runOperation(createCustomer) },
-		order: { create: createOrders },
-		product: { get: runOperation(getProduct) },
-	};
+	// Every operation, run over a run's items (request/runOperation.ts). n8n runs an in-process AI
+	// tool through each operation's routing instead, which runs the same item function.
+	customOperations = customOperationsOf();
 }

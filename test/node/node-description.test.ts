@@ -106,36 +106,30 @@ describe('What n8n and its users see of the node', () => {
 		expect(new Set(toolDescriptions).size).toBe(toolDescriptions.length);
 	});
 
-	it('creates each order type at the endpoint of its type', () => {
+	it('offers every order type the endpoint table creates (each sent to its own: create-orders.test.ts)', () => {
 		const orderType = description.properties.find((property) => property.name === 'orderType');
-		const urls = Object.fromEntries(
-			((orderType?.options ?? []) as INodePropertyOptions[]).map((option) => [
-				option.value,
-				option.routing?.request?.url,
-			]),
-		);
-		expect(urls).toEqual(
-			Object.fromEntries(
-				Object.entries(ORDER_TYPES).map(([type, endpoint]) => [type, ENDPOINTS[endpoint].path]),
-			),
-		);
+		const offered = ((orderType?.options ?? []) as INodePropertyOptions[]).map((o) => o.value);
+		expect(offered.sort()).toEqual(Object.keys(ORDER_TYPES).sort());
 	});
 
-	it('runs whole operations as custom operations, whose fields carry no routing the custom operation would skip', () => {
+	it('runs every operation as a custom operation, whose fields carry no routing', () => {
 		const { customOperations } = new BillPro();
 		const custom = Object.entries(customOperations).flatMap(([resource, operations]) =>
 			Object.keys(operations).map((operation) => `${resource} ${operation}`),
 		);
-		expect(custom.sort()).toEqual([
-			'checkout renew',
-			'customer create',
-			'order create',
-			'product get',
-		]);
-		// A custom operation builds its requests itself. A field that sent something itself
+		const operations = description.properties
+			.filter((property) => property.name === 'operation')
+			.flatMap((property) =>
+				((property.options ?? []) as INodePropertyOptions[]).map(
+					(option) => `${property.displayOptions?.show?.resource?.[0]} ${option.value}`,
+				),
+			);
+		// 18 operations; with Order → Create's four order types, the 21 BillPro endpoints' operations.
+		expect(operations).toHaveLength(18);
+		expect(custom.sort()).toEqual(operations.sort());
+		// An operation builds its requests itself, on both paths. A field that sent something itself
 		// (routing.send.type, routing.request…) would be sent on the AI tool's routed path only: the
-		// two paths would differ. Order Type's URL is the endpoint the custom operation picks
-		// (tested above).
+		// two paths would differ.
 		for (const entry of custom) {
 			const [resource, operation] = entry.split(' ');
 			const fields = description.properties.filter(
@@ -146,14 +140,12 @@ describe('What n8n and its users see of the node', () => {
 			);
 			expect(fields.length).toBeGreaterThan(0);
 			const routed = fields
-				.filter((property) => property.name !== 'orderType' && sendsSomething(property))
+				.filter((property) => sendsSomething(property))
 				.map((property) => property.name);
 			expect({ entry, routed }).toEqual({ entry, routed: [] });
-			// A whole operation's checks are its own (operations/): its fields carry no routing at all.
-			if (entry !== 'order create') {
-				const withRouting = fields.filter((field) => hasRouting(field)).map((field) => field.name);
-				expect({ entry, withRouting }).toEqual({ entry, withRouting: [] });
-			}
+			// An operation's checks are its own (operations/): its fields carry no routing at all.
+			const withRouting = fields.filter((field) => hasRouting(field)).map((field) => field.name);
+			expect({ entry, withRouting }).toEqual({ entry, withRouting: [] });
 		}
 	});
 

@@ -32,7 +32,9 @@ export interface RequestOptions {
 export type SendWithCredential = (request: IHttpRequestOptions) => Promise<IN8nHttpFullResponse>;
 
 export interface BillProCall {
+	/** The path's `{id}`; `path` fills any other `{…}` segment (a scheduled payment's `{orderId}`). */
 	id?: string | number;
+	path?: Record<string, string | number>;
 	qs?: IDataObject;
 	body?: IDataObject;
 	/** Which record the request is about, for its errors ('customer', 'order'…). */
@@ -90,6 +92,14 @@ function httpOptionsOf(context: Caller): Partial<IHttpRequestOptions> {
 	return options;
 }
 
+/** The path's `{…}` segments, each encoded. */
+function pathSegments({ id, path }: BillProCall): Record<string, string> {
+	const segments = { ...path, ...(id === undefined ? {} : { id }) };
+	return Object.fromEntries(
+		Object.entries(segments).map(([segment, value]) => [segment, encodeURIComponent(value)]),
+	);
+}
+
 /**
  * A BillPro request made from code: the creates run over many items, the list searches, the read
  * before an update. The same rules as a routed request: the credential's request policy, the
@@ -109,10 +119,7 @@ export async function sendToBillPro(
 	const request: IHttpRequestOptions = {
 		method,
 		baseURL,
-		url: endpointPath(
-			endpoint,
-			options.id === undefined ? undefined : encodeURIComponent(options.id),
-		),
+		url: endpointPath(endpoint, pathSegments(options)),
 		qs: withProfileOverride(
 			options.qs,
 			profileIdOverride(

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { createCustomerBody } from '../../resources/customer/body';
+import { createCustomerBody } from './customerBody';
 import { customerDetailFields, customerNameFields } from '../../shared/descriptions';
 import type { Operation } from '../operation';
 

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { ENDPOINTS, ORDER_TYPES, type OrderType } from '../../shared/api';
-import { runOperation } from '../../request/runOperation';
+import { ORDER_TYPES, type OrderType } from '../../shared/api';
 import { customerLocator, intervalUnitField, productLocator } from '../../shared/descriptions';
-import { createOrderBody } from './body';
+import { createOrderRequest } from './orderBody';
+import { plainField, type Operation } from '../operation';
 
 const show = { resource: ['order'], operation: ['create'] };
 
@@ -13,12 +13,11 @@ const ORDER_TYPE_LABELS: Record<OrderType, { name: string; description: string }
 	subscription: { name: 'Subscription', description: 'A recurring payment' },
 };
 
-// Each type is created at its own endpoint; the product's type must match it.
+// Each type is created at its own endpoint (createOrderRequest); the product's type must match it.
 const orderTypeOptions: INodePropertyOptions[] = (Object.keys(ORDER_TYPES) as OrderType[])
 	.map((type) => ({
 		...ORDER_TYPE_LABELS[type],
 		value: type,
-		routing: { request: { url: ENDPOINTS[ORDER_TYPES[type]].path } },
 	}))
 	.sort((a, b) => a.name.localeCompare(b.name));
 
@@ -47,7 +46,7 @@ const priceOverrides: INodeProperties[] = [
 	amountField('Fee Amount', 'feeAmount', 'A fee added to the price'),
 ];
 
-export const orderCreateDescription: INodeProperties[] = [
+const orderCreateFields: INodeProperties[] = [
 	{
 		displayName: 'Order Type',
 		name: 'orderType',
@@ -226,21 +225,17 @@ export const orderCreateDescription: INodeProperties[] = [
 ];
 
 /**
- * Order → Create over many items, as the node's custom operation: each at its Order Type's
- * endpoint (the body builder has checked the type first). Its fields and option are still in
- * index.ts and here (spike: not yet one whole operation).
+ * Order → Create: each order at its Order Type's endpoint, the body checked field by field first
+ * (order/body.ts).
  */
-export const createOrders = runOperation({
+export const createOrder: Operation = {
 	resource: 'order',
 	value: 'create',
 	method: 'POST',
 	record: 'order',
-	fields: [],
+	fields: orderCreateFields.map(plainField),
 	async execute(item, send) {
-		const { body } = await createOrderBody.call(item, { url: '', body: {} });
-		const endpoint = ORDER_TYPES[item.getNodeParameter('orderType') as OrderType];
-		return [
-			(await send(endpoint, { body: body as IDataObject, resource: 'order' })) as IDataObject,
-		];
+		const { endpoint, body } = createOrderRequest(item);
+		return [(await send(endpoint, { body, resource: 'order' })) as IDataObject];
 	},
-});
+};

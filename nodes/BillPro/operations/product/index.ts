@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { getProduct } from '../../operations/product/get.operation';
-import { fieldsOf } from '../../operations/operation';
-import { operationRouting } from '../../request/routing';
 import { toolRouting } from '../../request/runOperation';
-import { productGetManyDescription } from './getAll';
+import { fieldsOf, type Operation } from '../operation';
+import { getProduct } from './get.operation';
+import { getManyProducts } from './getAll.operation';
+
+/** The product operations, in the order the Operation list shows them. */
+export const productOperations: Operation[] = [getProduct, getManyProducts];
 
 // Products are read-only in BillPro's API: they are created in BillPro's UI.
 export const productDescription: INodeProperties[] = [
@@ -28,11 +30,10 @@ export const productDescription: INodeProperties[] = [
 				action: 'Get many products',
 				description:
 					'List products with their type, price and currency, optionally only those with a given merchant product_id',
-				routing: operationRouting('listProducts'),
+				routing: toolRouting(getManyProducts),
 			},
 		],
 		default: 'getAll',
 	},
-	...fieldsOf(getProduct),
-	...productGetManyDescription,
+	...productOperations.flatMap(fieldsOf),
 ];

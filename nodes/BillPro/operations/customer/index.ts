@@ -1,12 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { createCustomer } from '../../operations/customer/create.operation';
-import { fieldsOf } from '../../operations/operation';
-import { operationRouting } from '../../request/routing';
 import { toolRouting } from '../../request/runOperation';
-import { updateCustomerBody } from './body';
-import { customerGetDescription } from './get';
-import { customerGetManyDescription } from './getAll';
-import { customerUpdateDescription } from './update';
+import { fieldsOf, type Operation } from '../operation';
+import { createCustomer } from './create.operation';
+import { getCustomer } from './get.operation';
+import { getManyCustomers } from './getAll.operation';
+import { updateCustomer } from './update.operation';
+
+/** The customer operations, in the order the Operation list shows them. */
+export const customerOperations: Operation[] = [
+	createCustomer,
+	getCustomer,
+	getManyCustomers,
+	updateCustomer,
+];
 
 export const customerDescription: INodeProperties[] = [
 	{
@@ -30,7 +36,7 @@ export const customerDescription: INodeProperties[] = [
 				action: 'Get a customer',
 				description:
 					'Get a customer by its BillPro system ID (a whole number), not by its merchant customer_id',
-				routing: operationRouting('getCustomer', { pathParameters: { id: 'customer' } }),
+				routing: toolRouting(getCustomer),
 			},
 			{
 				name: 'Get Many',
@@ -38,7 +44,7 @@ export const customerDescription: INodeProperties[] = [
 				action: 'Get many customers',
 				description:
 					'List customers, optionally only those with a given merchant customer_id, to find their system IDs',
-				routing: operationRouting('listCustomers'),
+				routing: toolRouting(getManyCustomers),
 			},
 			{
 				name: 'Update',
@@ -46,16 +52,10 @@ export const customerDescription: INodeProperties[] = [
 				action: 'Update a customer',
 				description:
 					'Update a customer given by its system ID: only the fields given change, and its addresses are kept',
-				routing: operationRouting('updateCustomer', {
-					pathParameters: { id: 'customer' },
-					preSend: [updateCustomerBody],
-				}),
+				routing: toolRouting(updateCustomer),
 			},
 		],
 		default: 'getAll',
 	},
-	...fieldsOf(createCustomer),
-	...customerGetDescription,
-	...customerGetManyDescription,
-	...customerUpdateDescription,
+	...customerOperations.flatMap(fieldsOf),
 ];

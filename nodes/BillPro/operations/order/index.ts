@@ -1,13 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { operationRouting } from '../../request/routing';
-import { createOrderBody } from './body';
-import { orderCancelDescription } from './cancel';
-import { orderCreateDescription } from './create';
-import { orderGetDescription } from './get';
-import { orderPauseDescription } from './pause';
-import { orderResumeDescription } from './resume';
+import { toolRouting } from '../../request/runOperation';
+import { fieldsOf, type Operation } from '../operation';
+import { cancelOrder } from './cancel.operation';
+import { createOrder } from './create.operation';
+import { getOrder } from './get.operation';
+import { pauseOrder } from './pause.operation';
+import { resumeOrder } from './resume.operation';
 
-const byOrderId = { pathParameters: { id: 'orderId' } };
+/** The order operations, in the order the Operation list shows them. */
+export const orderOperations: Operation[] = [
+	cancelOrder,
+	createOrder,
+	getOrder,
+	pauseOrder,
+	resumeOrder,
+];
 
 export const orderDescription: INodeProperties[] = [
 	{
@@ -23,7 +30,7 @@ export const orderDescription: INodeProperties[] = [
 				action: 'Cancel an order',
 				description:
 					'Cancel a pending order, or mark a live one complete; its uncollected payments are cancelled',
-				routing: operationRouting('cancelOrder', byOrderId),
+				routing: toolRouting(cancelOrder),
 			},
 			{
 				name: 'Create',
@@ -31,8 +38,7 @@ export const orderDescription: INodeProperties[] = [
 				action: 'Create an order',
 				description:
 					"Create a single-payment, instalment, subscription or metered order for a customer's system ID, with products by their system IDs and amounts as text such as '19.99'; the answer has the payment link",
-				// The URL comes from the chosen Order Type.
-				routing: operationRouting('createSingleOrder', { preSend: [createOrderBody] }),
+				routing: toolRouting(createOrder),
 			},
 			{
 				name: 'Get',
@@ -40,28 +46,24 @@ export const orderDescription: INodeProperties[] = [
 				action: 'Get an order',
 				description:
 					'Get an order by its system ID (from the Create answer), with its status and payment link',
-				routing: operationRouting('getOrder', byOrderId),
+				routing: toolRouting(getOrder),
 			},
 			{
 				name: 'Pause',
 				value: 'pause',
 				action: 'Pause an order',
 				description: 'Pause an active subscription: no payment is collected until it is resumed',
-				routing: operationRouting('pauseOrder', byOrderId),
+				routing: toolRouting(pauseOrder),
 			},
 			{
 				name: 'Resume',
 				value: 'resume',
 				action: 'Resume an order',
 				description: 'Resume a paused subscription',
-				routing: operationRouting('resumeOrder', byOrderId),
+				routing: toolRouting(resumeOrder),
 			},
 		],
 		default: 'create',
 	},
-	...orderCancelDescription,
-	...orderCreateDescription,
-	...orderGetDescription,
-	...orderPauseDescription,
-	...orderResumeDescription,
+	...orderOperations.flatMap(fieldsOf),
 ];

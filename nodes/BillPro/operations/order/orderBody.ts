@@ -1,6 +1,12 @@
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import type { ItemContext } from '../../request/itemContext';
-import { BODY_ROOT, INTERVAL_UNITS, ORDER_TYPES, type OrderType } from '../../shared/api';
+import {
+	BODY_ROOT,
+	INTERVAL_UNITS,
+	ORDER_TYPES,
+	type EndpointName,
+	type OrderType,
+} from '../../shared/api';
 import { compact } from '../../shared/body';
 import {
 	invalidInput,
@@ -104,33 +110,34 @@ function optionalUrl(context: ItemContext, label: string, value: unknown) {
 	return isSet(value) ? requireHttpUrl(context, label, value) : undefined;
 }
 
-export async function createOrderBody(
-	this: ItemContext,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
+/** Order → Create's body, {"order": {...}}, and the endpoint its Order Type is created at. */
+export function createOrderRequest(item: ItemContext): {
+	endpoint: EndpointName;
+	body: IDataObject;
+} {
 	const orderType = requireOneOf(
-		this,
+		item,
 		'Order Type',
-		this.getNodeParameter('orderType'),
+		item.getNodeParameter('orderType'),
 		Object.keys(ORDER_TYPES) as OrderType[],
 	);
-	const extra = this.getNodeParameter('additionalFields', {}) as Fields;
+	const extra = item.getNodeParameter('additionalFields', {}) as Fields;
 	const order = compact({
 		customer_id: requireSystemIdNumber(
-			this,
+			item,
 			'Customer',
-			this.getNodeParameter('customer', undefined, { extractValue: true }),
+			item.getNodeParameter('customer', undefined, { extractValue: true }),
 			'customer',
 		),
-		currency: requireCurrency(this, 'Currency', this.getNodeParameter('currency')),
-		order_products: orderProducts(this, orderType),
-		...schedule(this, orderType),
-		invoice_id: optionalText(this, 'Invoice ID', extra.invoiceId),
-		note: optionalText(this, 'Note', extra.note),
-		create_checkout: optionalBoolean(this, 'Create Checkout', extra.createCheckout),
-		create_registration: optionalBoolean(this, 'Create Registration', extra.createRegistration),
-		redirect_url: optionalUrl(this, 'Redirect URL', extra.redirectUrl),
-		failed_redirect_url: optionalUrl(this, 'Failed Redirect URL', extra.failedRedirectUrl),
+		currency: requireCurrency(item, 'Currency', item.getNodeParameter('currency')),
+		order_products: orderProducts(item, orderType),
+		...schedule(item, orderType),
+		invoice_id: optionalText(item, 'Invoice ID', extra.invoiceId),
+		note: optionalText(item, 'Note', extra.note),
+		create_checkout: optionalBoolean(item, 'Create Checkout', extra.createCheckout),
+		create_registration: optionalBoolean(item, 'Create Registration', extra.createRegistration),
+		redirect_url: optionalUrl(item, 'Redirect URL', extra.redirectUrl),
+		failed_redirect_url: optionalUrl(item, 'Failed Redirect URL', extra.failedRedirectUrl),
 	});
-	return { ...requestOptions, body: { [BODY_ROOT.order]: order } };
+	return { endpoint: ORDER_TYPES[orderType], body: { [BODY_ROOT.order]: order } };
 }

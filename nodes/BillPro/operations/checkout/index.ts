@@ -1,8 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { renewCheckout } from '../../operations/checkout/renew.operation';
-import { fieldsOf } from '../../operations/operation';
 import { toolRouting } from '../../request/runOperation';
+import { fieldsOf, type Operation } from '../operation';
+import { renewCheckout } from './renew.operation';
 
+/** The checkout operations, in the order the Operation list shows them. */
+export const checkoutOperations: Operation[] = [renewCheckout];
+
+// Custom checkout and the payment iframe are for CardCorp merchants; a checkout lasts 25 minutes.
 export const checkoutDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
@@ -21,5 +25,5 @@ export const checkoutDescription: INodeProperties[] = [
 		],
 		default: 'renew',
 	},
-	...fieldsOf(renewCheckout),
+	...checkoutOperations.flatMap(fieldsOf),
 ];

@@ -1,17 +1,13 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import type { ItemContext } from '../../request/itemContext';
 import { compact } from '../../shared/body';
-import { billProRequest } from '../../request/send';
 import {
-	invalidInput,
 	isNotSet,
 	requireBillProDate,
 	requireCollection,
 	requireCountryCode,
 	requireEmail,
 	requireHttpUrl,
-	requireOneOf,
-	requireSystemId,
 	requireText,
 } from '../../shared/validation';
 
@@ -22,7 +18,8 @@ import {
 
 type Fields = IDataObject;
 
-const ADDRESS_HANDLING = ['keep', 'replace'] as const;
+/** Customer → Update's Addresses: keep the customer's other addresses, or send only those given. */
+export const ADDRESS_HANDLING = ['keep', 'replace'] as const;
 
 const ADDRESSES = [
 	{ field: 'billingAddress', label: 'Billing Address', key: 'billing_address' },
@@ -68,7 +65,7 @@ function hasValue(fields: Fields, name: string): boolean {
 }
 
 /** The optional details (and, on Update, the names) that are set in `fields`. */
-function customerDetails(context: ItemContext, fields: Fields): IDataObject {
+export function customerDetails(context: ItemContext, fields: Fields): IDataObject {
 	const addresses = Object.fromEntries(
 		ADDRESSES.filter(({ field }) => hasValue(fields, field)).map(({ field, label, key }) => [
 			key,
@@ -129,51 +126,4 @@ export function addressesForUpdate(customer: IDataObject): IDataObject {
 				}),
 			]),
 	);
-}
-
-/**
- * BillPro removes every address a customer update does not carry. By default the node reads the
- * customer first and sends its current addresses again, replacing only the ones set here.
- */
-export async function updateCustomerBody(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const id = requireSystemId(
-		this,
-		'Customer',
-		this.getNodeParameter('customer', undefined, { extractValue: true }),
-		'customer',
-	);
-	// Checked first: any value but 'keep' would send the update without the current addresses.
-	const addressHandling = requireOneOf(
-		this,
-		'Addresses',
-		this.getNodeParameter('addressHandling', 'keep'),
-		ADDRESS_HANDLING,
-	);
-	const customer = customerDetails(
-		this,
-		requireCollection(this, 'Update Fields', this.getNodeParameter('updateFields', {})),
-	);
-	if (addressHandling === 'keep') {
-		if (!Object.keys(customer).length) {
-			throw invalidInput(
-				this,
-				'Update Fields',
-				'is empty: there is nothing to update',
-				"Add at least one field under 'Update Fields'. To remove addresses, set 'Addresses' to 'Replace All Addresses'.",
-			);
-		}
-		const current = (await billProRequest.call(this, 'getCustomer', {
-			id,
-			resource: 'customer',
-		})) as IDataObject;
-		const addresses = {
-			...addressesForUpdate(current),
-			...((customer.addresses as IDataObject | undefined) ?? {}),
-		};
-		if (Object.keys(addresses).length) customer.addresses = addresses;
-	}
-	return { ...requestOptions, body: { customer } };
 }

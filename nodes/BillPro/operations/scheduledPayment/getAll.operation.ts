@@ -1,0 +1,23 @@
+import { orderIdField } from '../../shared/descriptions';
+import { simplifyScheduledPayment } from '../../shared/simplify';
+import { requireSystemId } from '../../shared/validation';
+import { getManyFields, readList } from '../getMany';
+import { plainField, type Operation } from '../operation';
+
+/** An order's scheduled payments (billing events): the list is the order's, as its errors say. */
+export const getManyScheduledPayments: Operation = {
+	resource: 'scheduledPayment',
+	value: 'getAll',
+	method: 'GET',
+	record: 'order',
+	fields: [plainField(orderIdField), ...getManyFields()],
+	async execute(item, send) {
+		const orderId = requireSystemId(item, 'Order ID', item.getNodeParameter('orderId'), 'order');
+		return await readList(item, send, {
+			endpoint: 'listScheduledPayments',
+			id: orderId,
+			record: 'order',
+			simplifier: simplifyScheduledPayment,
+		});
+	},
+};
