@@ -12,7 +12,7 @@ import {
 	requireFilterValue,
 	requireWholeNumber,
 } from '../shared/validation';
-import { plainField, type SendToBillPro } from './operation';
+import type { SendToBillPro } from './operation';
 
 /** A Get Many filter: its field, and the query parameter BillPro reads it from. */
 export interface Filter {
@@ -52,7 +52,7 @@ export function getManyFields(filters: Filter[] = []): INodeProperties[] {
 			description:
 				'The most records Return All reads. A longer list stops the node with an error rather than fill memory; raise it for a list this long.',
 		},
-		plainField(simplifyField({})),
+		simplifyField,
 		...(filters.length
 			? [
 					{

@@ -39,17 +39,3 @@ export function fieldsOf(operation: Operation): INodeProperties[] {
 		},
 	}));
 }
-
-/** A field, and every field or option inside it, without routing (spike: until descriptions lose theirs). */
-export function plainField<T extends object>(field: T): T {
-	const plain = { ...field } as T & { routing?: unknown; options?: unknown; values?: unknown };
-	delete plain.routing;
-	for (const key of ['options', 'values'] as const) {
-		const inner = plain[key];
-		if (Array.isArray(inner))
-			(plain as Record<string, unknown>)[key] = inner.map((entry) =>
-				typeof entry === 'object' && entry !== null ? plainField(entry as object) : entry,
-			);
-	}
-	return plain;
-}

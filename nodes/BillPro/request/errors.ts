@@ -1,11 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IN8nHttpFullResponse,
-	INode,
-	INodeExecutionData,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { fieldLabel } from './fieldLabels';
 
@@ -268,30 +261,4 @@ export function wrongShapeError(
 					description: `The node expected one JSON object, the ${record}, so it cannot tell which ${record} this is.${acted} ${check}`,
 				};
 	return billProError(node, response, itemIndex, record, explanation);
-}
-
-// Which record a not-found answer is about: a scheduled payment's list is read through its order.
-const RECORD_NAMES: Record<string, string> = {
-	customer: 'customer',
-	product: 'product',
-	order: 'order',
-	checkout: 'order',
-	scheduledPayment: 'scheduled payment',
-};
-
-export function resourceName(context: IExecuteSingleFunctions): string {
-	const resource = context.getNodeParameter('resource', '') as string;
-	const operation = context.getNodeParameter('operation', '') as string;
-	if (resource === 'scheduledPayment' && operation === 'getAll') return 'order';
-	return RECORD_NAMES[resource] ?? 'record';
-}
-
-/** First postReceive of every operation: requests run with ignoreHttpStatusErrors. */
-export async function throwOnErrorResponse(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	if (!isFailedAnswer(response)) return items;
-	throw billProError(this.getNode(), response, this.getItemIndex(), resourceName(this));
 }

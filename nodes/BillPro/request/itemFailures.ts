@@ -1,12 +1,4 @@
-import type {
-	DeclarativeRestApiSettings,
-	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-	JsonObject,
-	PreSendAction,
-} from 'n8n-workflow';
+import type { INodeExecutionData, JsonObject } from 'n8n-workflow';
 import type { ItemContext } from './itemContext';
 import { deepCopy, NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { isAccepted, isUnsure } from './acceptedWrites';
@@ -18,45 +10,11 @@ import {
 	recordUnsure,
 	runOf,
 	stopRunAt,
-	wasAccepted,
 	writeRefusalOf,
 	type NodeRun,
 } from './nodeRun';
-import { resourceName } from './errors';
 import { mayHaveReachedBillPro } from './retries';
 import { readStopNote, writeStopNote } from './stopNote';
-
-/**
- * Why input errors travel to the request hook: n8n gives an item that failed in a
- * declarative node's preSend no `pairedItem`, so with Continue On Fail the next nodes cannot tell
- * which input it belongs to. Our preSends therefore park their error on the request options, and
- * the request hook (routing.ts, paging.ts), which sends nothing then, fails the item itself,
- * paired with its input.
- */
-const PARKED = 'billProInputError';
-
-type WithParked = IHttpRequestOptions & { [PARKED]?: Error };
-
-/**
- * A preSend whose error is parked for the request hook; skipped once an earlier one failed, and
- * for an item whose write BillPro accepted in an earlier try (the hook gives its answer).
- */
-export function parkingErrors(preSend: PreSendAction): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		if ((requestOptions as WithParked)[PARKED] || wasAccepted(this)) return requestOptions;
-		try {
-			return await preSend.call(this, requestOptions);
-		} catch (error) {
-			return { ...requestOptions, [PARKED]: error as Error } as IHttpRequestOptions;
-		}
-	};
-}
-
-/** Throws the parked input error, if any: called before anything is sent. */
-export function throwParkedError(requestOptions: object): void {
-	const parked = (requestOptions as WithParked)[PARKED];
-	if (parked) throw parked;
-}
 
 /** What a write that BillPro may have received, in an earlier try, fails with instead of being sent. */
 function notSentAgain(context: ItemContext, why: string, record: string): NodeOperationError {
@@ -149,30 +107,4 @@ export async function failingItemPaired(
 	} finally {
 		if (run.stops.size) writeStopNotes(run, call.method, call.resource);
 	}
-}
-
-type RequestSender = (
-	context: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-) => Promise<INodeExecutionData[]>;
-
-/**
- * A routing request hook (`operations.pagination`) that sends with `send`: a parked input error
- * fails the item before anything is sent, and any failure is the item's, paired with its input.
- */
-export function itemRequestHook(send: RequestSender) {
-	return async function (
-		this: IExecutePaginationFunctions,
-		requestData: DeclarativeRestApiSettings.ResultOptions,
-	): Promise<INodeExecutionData[]> {
-		const method = String(requestData.options.method ?? 'GET').toUpperCase();
-		return await failingItemPaired(
-			this,
-			async () => {
-				throwParkedError(requestData.options);
-				return await send(this, requestData);
-			},
-			{ method, resource: resourceName(this) },
-		);
-	};
 }

@@ -93,11 +93,6 @@ export function recordOf(run: NodeRun, itemIndex: number): WriteRecord | undefin
 	return run.writes[itemIndex];
 }
 
-/** Whether BillPro accepted this item's write in an earlier try: nothing is prepared or sent. */
-export function wasAccepted(context: ItemContext): boolean {
-	return isAccepted(recordOf(runOf(context), context.getItemIndex()));
-}
-
 /**
  * The answers are copied only once they go into the execution: the items they came with flow on
  * to the next nodes, which must not change what n8n saves. A run without a failure copies none.

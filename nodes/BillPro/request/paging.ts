@@ -1,43 +1,12 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	INode,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { listEndpointAt, QUERY } from '../shared/api';
-import { simplified, type Simplifier } from '../shared/simplify';
-import { invalidInput, isNotSet, requireBoolean, requireWholeNumber } from '../shared/validation';
-import { MAX_PAGES_AT_ONCE, PAGES_AHEAD } from './concurrency';
-import { resourceName } from './errors';
-import { itemRequestHook } from './itemFailures';
-import { CREDENTIAL_TYPE, sendingWith, sendToBillPro } from './send';
+import { PAGES_AHEAD } from './concurrency';
 
 /**
  * Return All reads at most this many records (the Max Records field): a list that never ends,
  * from a server that ignores `page`, stops with a clear error instead of filling memory.
  */
 export const DEFAULT_MAX_RECORDS = 100_000;
-
-/**
- * Walks BillPro's `?page=N` lists. BillPro documents neither its page size nor a total, so the
- * first page's length is taken as the page size: an empty page, or one shorter than the first,
- * is the last (api.ts). Page 1 is read alone; after it, up to PAGES_AHEAD pages are requested
- * in parallel (never more than Limit still needs) and used in order up to the first short one.
- * Bounded whatever the server answers: a page repeating a record already read is an error (on a
- * list only inferred to be paged, a page 2 equal to page 1 is the whole list), and Return All
- * stops with an error past Max Records.
- *
- * It is a Get Many's whole read, as its routing's pagination hook: the pages are sent as the
- * node's coded requests are (send.ts), then Simplify is applied and the items paired, so a list
- * operation's own postReceive actions never run.
- */
-export function paginateByPage(simplifier: Simplifier) {
-	return itemRequestHook(async (context, requestData) =>
-		readPages(context, requestData, simplifier),
-	);
-}
 
 /** What identifies a record across pages: its id, or its JSON text when it has none. */
 function recordKey(record: IDataObject): string {
@@ -76,20 +45,6 @@ function repeatedRecordsError(
 	);
 }
 
-function maxRecordsError(
-	context: IExecutePaginationFunctions,
-	maxRecords: number,
-): NodeOperationError {
-	return new NodeOperationError(
-		context.getNode(),
-		`Return All stopped at ${maxRecords.toLocaleString('en-US')} records (the Max Records bound)`,
-		{
-			itemIndex: context.getItemIndex(),
-			description: `The list goes on past ${maxRecords.toLocaleString('en-US')} records. If it really is that long, raise 'Max Records' (shown under Return All) and run again, or turn Return All off and set a Limit, or narrow the list with its filters. A list that never ends means the base URL in the BillPro credential does not point at the BillPro API.`,
-		},
-	);
-}
-
 /** One walk over a `?page=N` list, for any caller: routed Get Many, the trigger's polls. */
 export interface PageWalk<T> extends Where {
 	fetchPage: (page: number) => Promise<T[]>;
@@ -116,7 +71,16 @@ export interface WalkedPages<T> {
 	ended: boolean;
 }
 
-/** Walks a list as paginateByPage describes, from `firstPage`, `pagesAtOnce` pages at a time. */
+/**
+ * Walks BillPro's `?page=N` lists, from `firstPage`, for Get Many and the trigger's polls. BillPro
+ * documents neither its page size nor a total, so the first page's length is taken as the page
+ * size: an empty page, or one shorter than the first, is the last (api.ts). Page 1 is read alone;
+ * after it, up to `pagesAtOnce` (PAGES_AHEAD) pages are requested in parallel (never more than
+ * Limit still needs) and used in order up to the first short one. Bounded whatever the server
+ * answers: a page repeating a record already read is an error (on a list only inferred to be
+ * paged, a page 2 equal to page 1 is the whole list), and Return All stops with an error past Max
+ * Records.
+ */
 export async function walkPages<T>(walk: PageWalk<T>): Promise<WalkedPages<T>> {
 	const key = (entry: T) => recordKey(walk.recordOf(entry));
 	let page = walk.firstPage ?? 1;
@@ -156,81 +120,4 @@ export async function walkPages<T>(walk: PageWalk<T>): Promise<WalkedPages<T>> {
 		next += batch.length;
 	}
 	return { entries, lastPage: last.page, lastPageEntries: last.entries, ended };
-}
-
-/** Request Options → Pages Read at Once, when set: a whole number from 1 to MAX_PAGES_AT_ONCE. */
-function pagesAtOnceOf(context: IExecutePaginationFunctions): number {
-	const { pagesAtOnce } = (context.getNodeParameter('requestOptions', {}) ?? {}) as {
-		pagesAtOnce?: unknown;
-	};
-	if (isNotSet(pagesAtOnce)) return PAGES_AHEAD;
-	const pages = requireWholeNumber(context, 'Pages Read at Once', pagesAtOnce, 1);
-	if (pages > MAX_PAGES_AT_ONCE) {
-		throw invalidInput(
-			context,
-			'Pages Read at Once',
-			`must be at most ${MAX_PAGES_AT_ONCE}; got ${pages}`,
-			`Enter a whole number from 1 to ${MAX_PAGES_AT_ONCE}: more pages at once only add requests past the end of the list.`,
-		);
-	}
-	return pages;
-}
-
-/** Return All's bound, or Limit; Return All reads one past its bound to tell if the list is longer. */
-function recordsToRead(context: IExecutePaginationFunctions) {
-	const returnAll = requireBoolean(
-		context,
-		'Return All',
-		context.getNodeParameter('returnAll', false),
-	);
-	if (!returnAll) {
-		const limit = requireWholeNumber(context, 'Limit', context.getNodeParameter('limit', 50), 1);
-		return { limit, maxRecords: undefined };
-	}
-	const maxRecords = requireWholeNumber(
-		context,
-		'Max Records',
-		context.getNodeParameter('maxRecords', DEFAULT_MAX_RECORDS),
-		1,
-	);
-	return { limit: maxRecords + 1, maxRecords };
-}
-
-async function readPages(
-	context: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-	simplifier: Simplifier,
-): Promise<INodeExecutionData[]> {
-	const { limit, maxRecords } = recordsToRead(context);
-	const list = listEndpointAt(requestData.options.url ?? '');
-	if (!list) {
-		throw new NodeOperationError(context.getNode(), 'This operation reads no BillPro list', {
-			itemIndex: context.getItemIndex(),
-		});
-	}
-	// Every page is sent with the credential read once for the item (send.ts sendingWith); the
-	// routed request would have n8n read and decrypt it again for each page (bench/README.md).
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const send = sendingWith(context, credentials);
-	const resource = resourceName(context);
-	const { entries } = await walkPages({
-		pagesAtOnce: pagesAtOnceOf(context),
-		node: context.getNode(),
-		itemIndex: context.getItemIndex(),
-		fetchPage: async (page: number) =>
-			(await sendToBillPro(context, credentials, send, list.name, {
-				id: list.id,
-				qs: { ...requestData.options.qs, [QUERY.page]: page },
-				resource,
-			})) as IDataObject[],
-		recordOf: (record) => record,
-		limit,
-		mayBeUnpaged: list.endpoint.paging === 'inferred',
-	});
-	if (maxRecords !== undefined && entries.length > maxRecords) {
-		throw maxRecordsError(context, maxRecords);
-	}
-	const records = entries.length > limit ? entries.slice(0, limit) : entries;
-	const item = context.getItemIndex();
-	return simplified(context, simplifier, records).map((json) => ({ json, pairedItem: { item } }));
 }

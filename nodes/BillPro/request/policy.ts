@@ -115,12 +115,3 @@ export function requireBaseUrl(
 		`Open the BillPro credential, or pick an environment. ${wrongUrl.howToFix}`,
 	);
 }
-
-/** First preSend of every routed operation. */
-export async function checkBaseUrl(
-	this: ItemContext,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	requireBaseUrl(this, requestOptions.baseURL);
-	return requestOptions;
-}

@@ -1,10 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INode,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { QUERY } from '../shared/api';
 import { isNotSet, SYSTEM_ID_PATTERN } from '../shared/validation';
@@ -49,20 +43,4 @@ export function profileIdOverride(
 /** `qs` with the node's profile, when it has one. */
 export function withProfileOverride(qs: IDataObject | undefined, profileId: string | undefined) {
 	return profileId === undefined ? qs : { ...qs, [QUERY.profileId]: profileId };
-}
-
-/** A preSend of every routed operation: the node's profile on the request. */
-export async function applyProfileOverride(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const profileId = profileIdOverride(
-		this.getNode(),
-		this.getNodeParameter('requestOptions', {}),
-		this.getItemIndex(),
-	);
-	return {
-		...requestOptions,
-		qs: withProfileOverride(requestOptions.qs as IDataObject, profileId),
-	};
 }

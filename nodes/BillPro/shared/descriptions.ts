@@ -1,32 +1,12 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { INTERVAL_UNITS } from './api';
-import { parkingErrors } from '../request/itemFailures';
-import {
-	requireFilterValue,
-	requireSystemId,
-	SYSTEM_ID_PATTERN,
-	type SystemIdRecord,
-} from './validation';
-
-/** Refuses a value that is not a system id before the request is sent. */
-function systemIdCheck(name: string, displayName: string, record: SystemIdRecord) {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		requireSystemId(
-			this,
-			displayName,
-			this.getNodeParameter(name, undefined, { extractValue: true }),
-			record,
-		);
-		return requestOptions;
-	};
-}
+import { SYSTEM_ID_PATTERN } from './validation';
 
 /** A required system id typed in (or from an expression), for records BillPro cannot list. */
 export function systemIdField(
 	name: string,
 	displayName: string,
 	description: string,
-	record: SystemIdRecord,
 ): INodeProperties {
 	return {
 		displayName,
@@ -36,44 +16,6 @@ export function systemIdField(
 		required: true,
 		placeholder: 'e.g. 1042',
 		description,
-		routing: { send: { preSend: [parkingErrors(systemIdCheck(name, displayName, record))] } },
-	};
-}
-
-/** Refuses a filter that is set (in the Filters collection) but gives nothing, or not text. */
-function filterCheck(name: string, displayName: string) {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		// The Filters collection of getManyFields (getManyFields.ts); n8n runs this only when it is set.
-		requireFilterValue(this, displayName, this.getNodeParameter(`filters.${name}`, undefined));
-		return requestOptions;
-	};
-}
-
-/**
- * A Get Many filter, sent as the query parameter `query`. n8n drops an empty query value and the
- * list then answers every record, so a filter that is set must give text or a number.
- */
-/** A Get Many filter: its field and the query parameter it is sent as. */
-export type FilterSpec = Pick<
-	INodeProperties,
-	'displayName' | 'name' | 'placeholder' | 'description'
-> & {
-	query: string;
-};
-
-export function filterField(filter: FilterSpec): INodeProperties {
-	const { query, ...shown } = filter;
-	return {
-		...shown,
-		type: 'string',
-		default: '',
-		routing: {
-			send: {
-				type: 'query',
-				property: query,
-				preSend: [parkingErrors(filterCheck(filter.name, filter.displayName))],
-			},
-		},
 	};
 }
 
@@ -82,7 +24,6 @@ function locator(
 	displayName: string,
 	searchListMethod: string,
 	description: string,
-	record: SystemIdRecord,
 ): INodeProperties {
 	return {
 		displayName,
@@ -91,7 +32,6 @@ function locator(
 		default: { mode: 'list', value: '' },
 		required: true,
 		description,
-		routing: { send: { preSend: [parkingErrors(systemIdCheck(name, displayName, record))] } },
 		modes: [
 			{
 				displayName: 'From List',
@@ -124,7 +64,6 @@ export const customerLocator = locator(
 	'Customer',
 	'searchCustomers',
 	"The customer's system ID ('id'), not the merchant customer ID",
-	'customer',
 );
 
 export const productLocator = locator(
@@ -132,7 +71,6 @@ export const productLocator = locator(
 	'Product',
 	'searchProducts',
 	"The product's system ID ('id'), not the merchant product ID",
-	'product',
 );
 
 function address(name: string, displayName: string): INodeProperties {
@@ -278,7 +216,6 @@ export const orderIdField = systemIdField(
 	'orderId',
 	'Order ID',
 	"The order's system ID ('id' in the order Create and Get answers)",
-	'order',
 );
 
 export const scheduledPaymentLocator = locator(
@@ -286,7 +223,6 @@ export const scheduledPaymentLocator = locator(
 	'Scheduled Payment',
 	'searchScheduledPayments',
 	"The scheduled payment's ID (the SPID in BillPro's UI); the list shows the payments of 'Order ID'",
-	'scheduledPayment',
 );
 
 /** Day / Week / Month / Year, as BillPro's scheduled_unit and scheduled_duration_unit take them. */

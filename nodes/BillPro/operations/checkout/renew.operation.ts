@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { orderIdField } from '../../shared/descriptions';
 import { requireSystemId } from '../../shared/validation';
-import { plainField, type Operation } from '../operation';
+import type { Operation } from '../operation';
 
 // Custom checkout and the payment iframe are for CardCorp merchants; a checkout lasts 25 minutes.
 export const renewCheckout: Operation = {
@@ -11,7 +11,7 @@ export const renewCheckout: Operation = {
 	record: 'order',
 	fields: [
 		{
-			...plainField(orderIdField),
+			...orderIdField,
 			description: "The system ID of an order created with 'Create Checkout' and still pending",
 		},
 	],

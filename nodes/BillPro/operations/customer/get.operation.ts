@@ -2,14 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { customerLocator } from '../../shared/descriptions';
 import { simplified, simplifyField, simplifyCustomer } from '../../shared/simplify';
 import { requireBoolean, requireSystemId } from '../../shared/validation';
-import { plainField, type Operation } from '../operation';
+import type { Operation } from '../operation';
 
 export const getCustomer: Operation = {
 	resource: 'customer',
 	value: 'get',
 	method: 'GET',
 	record: 'customer',
-	fields: [plainField(customerLocator), plainField(simplifyField({}))],
+	fields: [customerLocator, simplifyField],
 	async execute(item, send) {
 		const id = requireSystemId(
 			item,

@@ -11,7 +11,7 @@ import {
 	requireOneOf,
 	requireSystemId,
 } from '../../shared/validation';
-import { plainField, type Operation } from '../operation';
+import type { Operation } from '../operation';
 
 /**
  * Customer → Update. BillPro removes every address an update does not send, so by default the
@@ -24,7 +24,7 @@ export const updateCustomer: Operation = {
 	method: 'PUT',
 	record: 'customer',
 	fields: [
-		plainField(customerLocator),
+		customerLocator,
 		{
 			displayName: 'Addresses',
 			name: 'addressHandling',

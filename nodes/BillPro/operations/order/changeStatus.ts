@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { EndpointName } from '../../shared/api';
 import { orderIdField } from '../../shared/descriptions';
 import { requireSystemId } from '../../shared/validation';
-import { plainField, type Operation } from '../operation';
+import type { Operation } from '../operation';
 
 /** Cancel, Pause and Resume: a PUT to the order's own endpoint for it, with no body. */
 export function orderStatusChange(value: string, endpoint: EndpointName): Operation {
@@ -11,7 +11,7 @@ export function orderStatusChange(value: string, endpoint: EndpointName): Operat
 		value,
 		method: 'PUT',
 		record: 'order',
-		fields: [plainField(orderIdField)],
+		fields: [orderIdField],
 		async execute(item, send) {
 			const id = requireSystemId(item, 'Order ID', item.getNodeParameter('orderId'), 'order');
 			return [(await send(endpoint, { id, resource: 'order' })) as IDataObject];

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-wor
 import { ORDER_TYPES, type OrderType } from '../../shared/api';
 import { customerLocator, intervalUnitField, productLocator } from '../../shared/descriptions';
 import { createOrderRequest } from './orderBody';
-import { plainField, type Operation } from '../operation';
+import type { Operation } from '../operation';
 
 const show = { resource: ['order'], operation: ['create'] };
 
@@ -233,7 +233,7 @@ export const createOrder: Operation = {
 	value: 'create',
 	method: 'POST',
 	record: 'order',
-	fields: orderCreateFields.map(plainField),
+	fields: orderCreateFields,
 	async execute(item, send) {
 		const { endpoint, body } = createOrderRequest(item);
 		return [(await send(endpoint, { body, resource: 'order' })) as IDataObject];

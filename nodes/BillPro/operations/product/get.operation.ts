@@ -2,14 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { productLocator } from '../../shared/descriptions';
 import { simplified, simplifyField, simplifyProduct } from '../../shared/simplify';
 import { requireBoolean, requireSystemId } from '../../shared/validation';
-import { plainField, type Operation } from '../operation';
+import type { Operation } from '../operation';
 
 export const getProduct: Operation = {
 	resource: 'product',
 	value: 'get',
 	method: 'GET',
 	record: 'product',
-	fields: [plainField(productLocator), plainField(simplifyField({}))],
+	fields: [productLocator, simplifyField],
 	async execute(item, send) {
 		const id = requireSystemId(
 			item,

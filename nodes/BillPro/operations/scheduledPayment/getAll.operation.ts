@@ -2,7 +2,7 @@ import { orderIdField } from '../../shared/descriptions';
 import { simplifyScheduledPayment } from '../../shared/simplify';
 import { requireSystemId } from '../../shared/validation';
 import { getManyFields, readList } from '../getMany';
-import { plainField, type Operation } from '../operation';
+import type { Operation } from '../operation';
 
 /** An order's scheduled payments (billing events): the list is the order's, as its errors say. */
 export const getManyScheduledPayments: Operation = {
@@ -10,7 +10,7 @@ export const getManyScheduledPayments: Operation = {
 	value: 'getAll',
 	method: 'GET',
 	record: 'order',
-	fields: [plainField(orderIdField), ...getManyFields()],
+	fields: [orderIdField, ...getManyFields()],
 	async execute(item, send) {
 		const orderId = requireSystemId(item, 'Order ID', item.getNodeParameter('orderId'), 'order');
 		return await readList(item, send, {

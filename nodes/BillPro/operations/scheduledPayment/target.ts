@@ -2,13 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ItemContext } from '../../request/itemContext';
 import { orderIdField, scheduledPaymentLocator } from '../../shared/descriptions';
 import { requireSystemId } from '../../shared/validation';
-import { plainField } from '../operation';
 
 /** Order ID and Scheduled Payment: the two IDs every management operation names. */
-export const paymentTargetFields: INodeProperties[] = [
-	plainField(orderIdField),
-	plainField(scheduledPaymentLocator),
-];
+export const paymentTargetFields: INodeProperties[] = [orderIdField, scheduledPaymentLocator];
 
 /** The path of the scheduled payment the item names, both IDs checked. */
 export function paymentTarget(item: ItemContext): { id: string; path: { orderId: string } } {
