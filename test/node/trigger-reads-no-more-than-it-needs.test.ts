@@ -27,6 +27,13 @@ async function requestsOf(poll: () => Promise<IDataObject[]>) {
 	};
 }
 
+/** Two polls in a row that start nothing and each send `requests`. */
+async function expectQuietPolls(trigger: ActiveTrigger, requests: string[]) {
+	for (let poll = 0; poll < 2; poll++) {
+		expect(await requestsOf(() => trigger.poll())).toEqual({ events: [], requests });
+	}
+}
+
 const customerPages = (...pages: number[]) =>
 	pages.map((page) => `GET /api/v1/customers?page=${page}`);
 
@@ -53,12 +60,7 @@ describe('New Customer reads the remembered page, and the next only if that one 
 	it('24 customers on one page: two requests a poll while the page size is not known yet', async () => {
 		const trigger = new ActiveTrigger(billPro.singleProfile(), newCustomers);
 		expect((await requestsOf(() => trigger.poll())).requests).toEqual(customerPages(1, 2));
-		for (let poll = 0; poll < 2; poll++) {
-			expect(await requestsOf(() => trigger.poll())).toEqual({
-				events: [],
-				requests: customerPages(1, 2),
-			});
-		}
+		await expectQuietPolls(trigger, customerPages(1, 2));
 	});
 
 	it('24 → 27 customers across a page boundary: two requests start the three, then one request a poll', async () => {
@@ -69,12 +71,7 @@ describe('New Customer reads the remembered page, and the next only if that one 
 		expect(ids(crossing.events)).toEqual(added);
 		expect(crossing.requests).toEqual(customerPages(1, 2));
 		// Page 1 was followed by customers: it is full, and page 2 (two customers) is the last.
-		for (let poll = 0; poll < 2; poll++) {
-			expect(await requestsOf(() => trigger.poll())).toEqual({
-				events: [],
-				requests: customerPages(2),
-			});
-		}
+		await expectQuietPolls(trigger, customerPages(2));
 		const next = await addCustomers(1);
 		expect(await requestsOf(() => trigger.poll())).toEqual({
 			events: [expect.objectContaining({ event: 'newCustomer', id: next[0] })],
@@ -164,6 +161,12 @@ describe('New or Changed Product reads its whole list, and no page past a short 
 });
 
 describe('The order events read each watched order once a poll', () => {
+	const watchingPayments = (...orderIds: number[]) => ({
+		events: ['scheduledPaymentStatusChanged'],
+		watchedOrderIds: orderIds.join(', '),
+	});
+	const pagesOf = (orderId: number, ...pages: number[]) =>
+		pages.map((page) => `GET /api/v1/orders/${orderId}/scheduled_payments?page=${page}`);
 	const pay = (orderId: number, outcome: 'approve' | 'soft_decline' = 'approve') =>
 		billPro.sandbox.store.processPayment(1, orderId, outcome);
 
@@ -187,14 +190,8 @@ describe('The order events read each watched order once a poll', () => {
 	it('Scheduled Payment Status Changed: two requests per watched order (its payments, and page 2)', async () => {
 		const order = await subscription();
 		pay(order.id);
-		const parameters = {
-			events: ['scheduledPaymentStatusChanged'],
-			watchedOrderIds: String(order.id),
-		};
-		const paymentPages = [1, 2].map(
-			(page) => `GET /api/v1/orders/${order.id}/scheduled_payments?page=${page}`,
-		);
-		const trigger = new ActiveTrigger(billPro.singleProfile(), parameters);
+		const paymentPages = pagesOf(order.id, 1, 2);
+		const trigger = new ActiveTrigger(billPro.singleProfile(), watchingPayments(order.id));
 		expect((await requestsOf(() => trigger.poll())).requests).toEqual(paymentPages);
 		expect(await requestsOf(() => trigger.poll())).toEqual({ events: [], requests: paymentPages });
 		pay(order.id, 'soft_decline');
@@ -208,12 +205,10 @@ describe('The order events read each watched order once a poll', () => {
 	it('Scheduled Payment Status Changed: one request for an order whose payments fit on a page, once a full page was seen', async () => {
 		const instalments = await orderOf('instalment', { schedule: { numberOfPayments: 30 } });
 		const order = await subscription();
-		const trigger = new ActiveTrigger(billPro.singleProfile(), {
-			events: ['scheduledPaymentStatusChanged'],
-			watchedOrderIds: `${instalments.id}, ${order.id}`,
-		});
-		const pagesOf = (orderId: number, ...pages: number[]) =>
-			pages.map((page) => `GET /api/v1/orders/${orderId}/scheduled_payments?page=${page}`);
+		const trigger = new ActiveTrigger(
+			billPro.singleProfile(),
+			watchingPayments(instalments.id, order.id),
+		);
 		expect((await requestsOf(() => trigger.poll())).requests.sort()).toEqual(
 			[...pagesOf(instalments.id, 1, 2), ...pagesOf(order.id, 1, 2)].sort(),
 		);
@@ -226,10 +221,7 @@ describe('The order events read each watched order once a poll', () => {
 	it('what the trigger kept before it kept page sizes still holds', async () => {
 		const order = await subscription();
 		pay(order.id);
-		const parameters = {
-			events: ['scheduledPaymentStatusChanged'],
-			watchedOrderIds: String(order.id),
-		};
+		const parameters = watchingPayments(order.id);
 		const { state } = await firstPollState('scheduledPaymentStatusChanged', parameters);
 		const { orders, nextStart, missing, account } = state;
 		const keptBefore = {
