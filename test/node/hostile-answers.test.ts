@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { BillPro } from '../../nodes/BillPro/BillPro.node';
 import { PAGES_AHEAD } from '../../nodes/BillPro/request/concurrency';
-import { DEFAULT_MAX_RECORDS } from '../../nodes/BillPro/request/paging';
+import { DEFAULT_MAX_RECORDS } from '../../nodes/BillPro/request/pageWalker';
 import { hostileServerPerFile, json, type SeenRequest } from '../harness/hostileServer';
 import { listSearch } from '../harness/listSearch';
 import { ActiveTrigger } from '../harness/poll';
@@ -203,6 +203,14 @@ describe('A list answered with something other than a list fails clearly', () =>
 		answerPages(() => ({ id: 1, first_name: 'Not', last_name: 'Alist' }));
 		await expect(listSearch('searchCustomers', credentials())).rejects.toThrow(notAList);
 		expect(server().requests).toHaveLength(1);
+	});
+
+	it('a "From List" search whose pages repeat stops at the first repeat', async () => {
+		answerPages(() => page25(1));
+		await expect(listSearch('searchProducts', credentials(), 'no such product')).rejects.toThrow(
+			/^BillPro's list repeated records it had already sent \(page 2\)/,
+		);
+		expect(requestedPages()).toEqual([1, 2]);
 	});
 
 	it('a "From List" picker answered with a list still lists it', async () => {

@@ -1,9 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { ENDPOINTS, QUERY, type Endpoint, type EndpointName } from '../shared/api';
+import type { EndpointName } from '../shared/api';
 import type { ItemContext } from '../request/itemContext';
 import { MAX_PAGES_AT_ONCE, PAGES_AHEAD } from '../request/concurrency';
-import { DEFAULT_MAX_RECORDS, walkPages } from '../request/paging';
+import { DEFAULT_MAX_RECORDS, pagedList, walkPages } from '../request/pageWalker';
 import { simplified, simplifyField, type Simplifier } from '../shared/simplify';
 import {
 	invalidInput,
@@ -152,22 +152,15 @@ export async function readList(
 	requireBoolean(item, 'Simplify', item.getNodeParameter('simplify', true));
 	const query = filterQuery(item, list.filters ?? []);
 	const { limit, maxRecords } = recordsToRead(item);
-	const { entries } = await walkPages({
+	const { records: read } = await walkPages({
+		list: pagedList(send, list.endpoint, { id: list.id, qs: query, resource: list.record }),
 		pagesAtOnce: pagesAtOnceOf(item),
 		node: item.getNode(),
 		itemIndex: item.getItemIndex(),
-		fetchPage: async (page: number) =>
-			(await send(list.endpoint, {
-				id: list.id,
-				qs: { ...query, [QUERY.page]: page },
-				resource: list.record,
-			})) as IDataObject[],
-		recordOf: (record) => record,
 		limit,
-		mayBeUnpaged: (ENDPOINTS[list.endpoint] as Endpoint).paging === 'inferred',
 	});
-	if (maxRecords !== undefined && entries.length > maxRecords)
+	if (maxRecords !== undefined && read.length > maxRecords)
 		throw maxRecordsError(item, maxRecords);
-	const records = entries.length > limit ? entries.slice(0, limit) : entries;
+	const records = read.length > limit ? read.slice(0, limit) : read;
 	return simplified(item, list.simplifier, records);
 }

@@ -8,7 +8,7 @@
  * `answers` is the shape of a success (a list or one record): every request path checks it.
  * `paging` marks the lists: only the products list is documented as paged [V]; the customers and
  * scheduled-payments lists are inferred to be paged like it [I], so a page 2 that repeats page 1
- * is read as an unpaged list there, not as a loop (request/paging.ts, README's Assumptions).
+ * is read as an unpaged list there, not as a loop (request/pageWalker.ts, README's Assumptions).
  * The node's routing and the sandbox both read this table: a corrected path changes both.
  */
 
@@ -28,7 +28,7 @@ export interface Endpoint {
 	/**
 	 * Lists only: whether `?page=N` paging is documented [V] or only inferred [I]. An inferred
 	 * list may not be paged at all: a page 2 equal to page 1 then means "the whole list", while
-	 * on a documented list it is a loop (request/paging.ts).
+	 * on a documented list it is a loop (request/pageWalker.ts).
 	 */
 	paging?: 'documented' | 'inferred';
 }
@@ -181,7 +181,8 @@ export const QUERY = {
 /**
  * Facts about behaviour rather than paths. Each is listed in the README's Assumptions table.
  *   listsAreBareArrays [B]: a list answers a bare JSON array (the guide's products example).
- *   lastPageIsShortOrEmpty [I]: a page shorter than the first one, or an empty one, is the last.
+ *   lastPageIsShortOrEmpty [I]: a page shorter than the first one, or an empty one, is the last
+ *     (the BillPro Trigger keeps a full page's length, so a short page it starts on is the last).
  *   unpagedWhenPage2RepeatsPage1 [I]: a list only inferred to be paged whose page 2 repeats
  *     page 1 ignores `page`: page 1 is the whole list.
  *   notFoundIs422 [V-3p]: an unknown id answers 422 with a field-keyed body, not 404.
