@@ -1,10 +1,12 @@
 import { config } from '@n8n/node-cli/eslint';
 
-// n8n's own rules apply to what ships (package.json, credentials/, nodes/). test/ (sandbox,
-// harness, tests) and scripts/ (running n8n locally) are never published; tsc checks them.
+// n8n's own rules apply to what ships (package.json, credentials/, nodes/). sandbox/ (the local
+// BillPro simulator), test/ (harness, tests), scripts/ (running n8n locally) and bench/ are never
+// published; tsc checks them.
 export default [
 	{
 		ignores: [
+			'sandbox/**',
 			'test/**',
 			'scripts/**',
 			'bench/**',

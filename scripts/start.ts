@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 
-import { SINGLE_PROFILE_TOKEN } from '../test/sandbox';
+import { SINGLE_PROFILE_TOKEN } from '../sandbox';
 import { print, step, warn } from './lib/log';
 import { OWNER, tailOf } from './lib/n8n';
 import { portOpen } from './lib/proc';

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { SINGLE_PROFILE_TOKEN } from '../test/sandbox';
+import { SINGLE_PROFILE_TOKEN } from '../sandbox';
 import { print } from './lib/log';
 import { OWNER } from './lib/n8n';
 import { startQueueStack } from './lib/queue';

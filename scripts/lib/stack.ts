@@ -13,7 +13,7 @@ import {
 	SINGLE_PROFILE_TOKEN,
 	startSandbox,
 	type Sandbox,
-} from '../../test/sandbox';
+} from '../../sandbox';
 import { step, timed } from './log';
 import {
 	MAX_WORKFLOW_ID_LENGTH,

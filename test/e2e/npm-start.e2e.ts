@@ -11,7 +11,7 @@ import { OWNER } from '../../scripts/lib/n8n';
 import { REPO_ROOT } from '../../scripts/lib/package';
 import { freePort, portOpen, sleep } from '../../scripts/lib/proc';
 import { endpointPath } from '../../nodes/BillPro/shared/api';
-import { SINGLE_PROFILE_TOKEN } from '../sandbox';
+import { SINGLE_PROFILE_TOKEN } from '../../sandbox';
 
 /** Pays a new single-payment order in the sandbox; what n8n answered the gateway's notification. */
 async function paidOrderNotified(sandboxPort: number): Promise<number> {

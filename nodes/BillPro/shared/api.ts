@@ -330,7 +330,7 @@ export function baseUrlOf(credentials: { environment?: unknown; customUrl?: unkn
 // gateway-webhook]. CardCorp runs on ACI's Open Payment Platform (OPPWA), whose resellers
 // document the webhook format (docs/billpro-api.md names the pages). [V] a gateway or BillPro
 // page states it; [I] inferred. The BillPro Payment Gateway Trigger reads notifications with this
-// table and the sandbox (test/sandbox/gateway) writes them with it, so the two cannot drift.
+// table and the sandbox (sandbox/gateway) writes them with it, so the two cannot drift.
 
 /** A payment gateway answer the sandbox simulates: its result code and description. */
 export interface GatewayResult {
