@@ -1,12 +1,20 @@
 /**
- * `npm run sandbox [-- --port N]`: runs the BillPro sandbox on 127.0.0.1 until Ctrl+C.
+ * `npm run sandbox [-- --port N] [-- --reset]`: runs the BillPro sandbox on 127.0.0.1 until Ctrl+C.
  * Port: --port N (or --port=N), else $BILLPRO_SANDBOX_PORT, else 8787.
+ * Data: kept in the data file of dataFile.ts across restarts; --reset starts from the seed.
  * Payment gateway notifications: --gateway-url, --gateway-key, --gateway-format (or their
  * environment variables, see gateway/options.ts); off unless a URL and a key are given.
  */
 import { QUERY, endpointPath } from '../nodes/BillPro/shared/api';
 import { gatewayOptions, optionFromArgs } from './gateway/options';
-import { API_USERS, DEFAULT_PORT, PORT_ENV_VAR, PROFILES, startSandbox } from './index';
+import {
+	API_USERS,
+	DEFAULT_PORT,
+	defaultDataFile,
+	PORT_ENV_VAR,
+	PROFILES,
+	startSandbox,
+} from './index';
 
 function parsePort(raw: string | undefined): number {
 	if (raw === undefined || raw === '') return DEFAULT_PORT;
@@ -21,12 +29,19 @@ async function main(): Promise<void> {
 	const argv = process.argv.slice(2);
 	const port = parsePort(optionFromArgs(argv, '--port') ?? process.env[PORT_ENV_VAR]);
 	const gateway = gatewayOptions(argv, process.env);
-	const sandbox = await startSandbox({ host: '127.0.0.1', port, gateway });
+	const sandbox = await startSandbox({
+		host: '127.0.0.1',
+		port,
+		gateway,
+		dataFile: defaultDataFile(),
+		resetData: argv.includes('--reset'),
+	});
 	const gatewaySettings = sandbox.gateway.describe();
 	const profileName = (id: number) => PROFILES.find((profile) => profile.id === id)?.name ?? '?';
 	const [single, multi] = API_USERS;
 	const lines = [
 		`BillPro sandbox listening. Base URL: ${sandbox.baseUrl}`,
+		`${sandbox.data?.note}${sandbox.data?.start === 'reset' ? '' : '; npm run sandbox -- --reset to start afresh'}`,
 		'',
 		'Tokens (sandbox-only fixtures, accepted only by this local simulator; not secrets):',
 		`  single profile: ${single.token}`,

@@ -11,6 +11,7 @@ export type IdKind =
 	| 'checkout';
 
 export class IdCounters {
+	/** The last id handed out per kind (0: none yet). */
 	private readonly last: Record<IdKind, number> = {
 		product: 0,
 		customer: 0,
@@ -25,7 +26,21 @@ export class IdCounters {
 		this.last[kind] += 1;
 		return this.last[kind];
 	}
+
+	/** The last id of each kind: what a data file keeps so ids continue after a restart. */
+	lastIds(): Record<IdKind, number> {
+		return { ...this.last };
+	}
+
+	/** Counters that continue from saved last ids (see lastIds). */
+	static continuing(last: Readonly<Record<IdKind, number>>): IdCounters {
+		const counters = new IdCounters();
+		Object.assign(counters.last, last);
+		return counters;
+	}
 }
+
+export const ID_KINDS: readonly IdKind[] = Object.keys(new IdCounters().lastIds()) as IdKind[];
 
 const CODE_SPACE = 36n ** 10n;
 /**

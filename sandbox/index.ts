@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 
 import { API_BASE_PATH, DEFAULT_HOST } from './config';
+import { attachDataFile, type DataFileWriter, type SandboxDataFile } from './dataFile';
 import type { SeedOptions } from './seed';
 import type { FaultQueue } from './faults';
 import type { PaymentGateway } from './gateway/gateway';
@@ -26,6 +27,14 @@ export interface SandboxOptions {
 	 * gateway/settings.ts; PUT /__sandbox/gateway changes them later). Throws when invalid.
 	 */
 	gateway?: Partial<GatewaySettings>;
+	/**
+	 * Keep the data in this JSON file across restarts (`npm run sandbox`, `npm start`; see
+	 * dataFile.ts): loaded now, written after each change and at close(). Without it the data
+	 * lives in memory only (tests, benchmarks).
+	 */
+	dataFile?: string;
+	/** With dataFile: start from the seed and overwrite the file. */
+	resetData?: boolean;
 }
 
 export interface Sandbox {
@@ -39,6 +48,8 @@ export interface Sandbox {
 	faults: FaultQueue;
 	/** The payment gateway's webhook: the same object as store.gateway. */
 	gateway: PaymentGateway;
+	/** The data file and how this start used it; undefined when the data is in memory only. */
+	data?: SandboxDataFile;
 	/** Stops listening and closes every connection, keep-alive ones included. */
 	close(): Promise<void>;
 }
@@ -50,6 +61,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		throw new Error('latencyMs must be a number >= 0');
 	const store = new SandboxStore(options.seed);
 	if (options.gateway) store.gateway.configure(gatewaySettingsOrThrow(options.gateway));
+	let writer: DataFileWriter | undefined;
+	let data: SandboxDataFile | undefined;
+	if (options.dataFile) {
+		({ info: data, writer } = attachDataFile(store, options.dataFile, !!options.resetData));
+		if (data.start === 'unreadable') console.warn(data.note);
+	}
 	const server = createSandboxServer(store, { latencyMs });
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
@@ -68,12 +85,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		store,
 		faults: store.faults,
 		gateway: store.gateway,
+		data,
 		close: async () => {
-			await store.gateway.close();
-			await new Promise<void>((resolve, reject) => {
-				server.close((error) => (error ? reject(error) : resolve()));
-				server.closeAllConnections();
-			});
+			try {
+				await store.gateway.close();
+				await new Promise<void>((resolve, reject) => {
+					server.close((error) => (error ? reject(error) : resolve()));
+					server.closeAllConnections();
+				});
+			} finally {
+				store.onChange(undefined);
+				writer?.flush();
+			}
 		},
 	};
 }
@@ -117,6 +140,8 @@ export {
 	faultHtmlPage,
 } from './config';
 export type { ApiUser, SandboxProfile } from './config';
+export { DATA_FILE_ENV_VAR, defaultDataFile, WRITE_DELAY_MS } from './dataFile';
+export type { DataStart, SandboxDataFile } from './dataFile';
 export type { FieldErrors } from './http';
 export { HTML_CONTENT_TYPE } from './faultAnswer';
 export { FaultQueue } from './faults';

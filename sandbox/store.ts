@@ -2,7 +2,10 @@
  * In-memory state. Ids come from platform-wide counters; records live per profile, in arrays
  * sorted by id (new ids are always the largest, so appending keeps the order) plus maps for O(1)
  * lookups. Tests use the public methods in-process; the HTTP control endpoints call the same ones.
+ * Every change to the records or counters calls the onChange listener (a data file saves then).
  */
+import { randomUUID } from 'node:crypto';
+
 import type { EndpointName } from '../nodes/BillPro/shared/api';
 import { API_BASE_PATH, DEFAULT_HOST, DEFAULT_PORT, PROFILES } from './config';
 import { FaultQueue, pathMatches, type FaultMethod } from './faults';
@@ -16,6 +19,7 @@ import { processPayment } from './resources/order/processPayment';
 import { formatScheduledPayment } from './resources/scheduledPayment/format';
 import { endpointAt } from './router';
 import { resolveSeedCounts, seedPlatform, type SeedCounts, type SeedOptions } from './seed';
+import { SNAPSHOT_FORMAT, type ProfileRecords, type StoreSnapshot } from './snapshot';
 import type {
 	CustomerStatus,
 	OrderResponse,
@@ -61,6 +65,8 @@ export class SandboxStore {
 	private readonly seedCounts: SeedCounts;
 	private ids = new IdCounters();
 	private data = new Map<number, ProfileData>();
+	private currentDataId = '';
+	private listener: (() => void) | undefined;
 	private lastTimestamp = 0;
 	private origin = `http://${DEFAULT_HOST}:${DEFAULT_PORT}`;
 
@@ -74,26 +80,64 @@ export class SandboxStore {
 		this.ids = new IdCounters();
 		this.data = new Map();
 		for (const [profileId, seeded] of seedPlatform(this.seedCounts, this.ids)) {
-			const productsByCode = new Map<string, Product[]>();
-			for (const product of seeded.products) {
-				const same = productsByCode.get(product.product_id);
-				if (same) same.push(product);
-				else productsByCode.set(product.product_id, [product]);
-			}
-			this.data.set(profileId, {
-				products: seeded.products,
-				productsById: new Map(seeded.products.map((product) => [product.id, product])),
-				productsByCode,
-				customers: seeded.customers,
-				customersById: new Map(seeded.customers.map((customer) => [customer.id, customer])),
-				orders: [],
-				ordersById: new Map(),
-				paymentsByOrder: new Map(),
-			});
+			this.data.set(
+				profileId,
+				indexed({ ...seeded, orders: [], scheduledPayments: [] }, profileId),
+			);
 		}
+		this.currentDataId = randomUUID();
 		this.resetRequests();
 		this.faults.reset();
 		this.gateway.reset();
+		this.changed();
+	}
+
+	/** Called after every change to the data or the id counters (one listener: the data file's). */
+	onChange(listener: (() => void) | undefined): void {
+		this.listener = listener;
+	}
+
+	/** New each time the data starts from the seed (see StoreSnapshot.dataId). */
+	get dataId(): string {
+		return this.currentDataId;
+	}
+
+	/** The data and id counters, to save (snapshot.ts). Shares the records: serialise it at once. */
+	snapshot(): StoreSnapshot {
+		const profiles: Record<string, ProfileRecords> = {};
+		for (const [profileId, profile] of this.data) {
+			profiles[profileId] = {
+				products: profile.products,
+				customers: profile.customers,
+				orders: profile.orders,
+				scheduledPayments: profile.orders.flatMap(
+					(order) => profile.paymentsByOrder.get(order.id) ?? [],
+				),
+			};
+		}
+		return {
+			format: SNAPSHOT_FORMAT,
+			dataId: this.currentDataId,
+			lastIds: this.ids.lastIds(),
+			profiles,
+		};
+	}
+
+	/**
+	 * Replaces the data and id counters with a saved snapshot (checked by snapshotProblem). Throws,
+	 * changing nothing, when a scheduled payment's order is not in its profile.
+	 */
+	restore(snapshot: StoreSnapshot): void {
+		const data = new Map<number, ProfileData>();
+		for (const profileId of this.profileIds())
+			data.set(profileId, indexed(snapshot.profiles[profileId], profileId));
+		this.data = data;
+		this.ids = IdCounters.continuing(snapshot.lastIds);
+		this.currentDataId = snapshot.dataId;
+	}
+
+	private changed(): void {
+		this.listener?.();
 	}
 
 	resetRequests(): void {
@@ -128,7 +172,9 @@ export class SandboxStore {
 	}
 
 	nextId(kind: IdKind): number {
-		return this.ids.next(kind);
+		const id = this.ids.next(kind);
+		this.changed();
+		return id;
 	}
 
 	/**
@@ -173,7 +219,9 @@ export class SandboxStore {
 		changes: Partial<Pick<Product, 'price' | 'product_status' | 'product_type'>>,
 	): Product | undefined {
 		const product = this.product(profileId, id);
-		if (product) Object.assign(product, changes);
+		if (!product) return undefined;
+		Object.assign(product, changes);
+		this.changed();
 		return product;
 	}
 
@@ -187,6 +235,7 @@ export class SandboxStore {
 			product.product_id,
 			same.filter((other) => other.id !== id),
 		);
+		this.changed();
 		return true;
 	}
 
@@ -213,6 +262,7 @@ export class SandboxStore {
 		const profile = this.profileData(customer.profile_id);
 		profile.customers.push(customer);
 		profile.customersById.set(customer.id, customer);
+		this.changed();
 	}
 
 	/** Replaces a stored customer (same id and profile) with a new version. */
@@ -223,6 +273,7 @@ export class SandboxStore {
 			throw new Error(`Customer ${customer.id} is not in profile ${customer.profile_id}`);
 		profile.customers[index] = customer;
 		profile.customersById.set(customer.id, customer);
+		this.changed();
 	}
 
 	/**
@@ -231,7 +282,9 @@ export class SandboxStore {
 	 */
 	deleteCustomerInUi(profileId: number, id: number): boolean {
 		const profile = this.data.get(profileId);
-		return !!profile && !!removeRecord(profile.customers, profile.customersById, id);
+		const removed = !!profile && !!removeRecord(profile.customers, profile.customersById, id);
+		if (removed) this.changed();
+		return removed;
 	}
 
 	/** The UI's (de)activate action, which the API does not offer. Undefined when not found. */
@@ -300,6 +353,7 @@ export class SandboxStore {
 		const profile = this.data.get(profileId);
 		if (!profile || !removeRecord(profile.orders, profile.ordersById, id)) return false;
 		profile.paymentsByOrder.delete(id);
+		this.changed();
 		return true;
 	}
 
@@ -309,6 +363,7 @@ export class SandboxStore {
 		profile.orders.push(order);
 		profile.ordersById.set(order.id, order);
 		profile.paymentsByOrder.set(order.id, []);
+		this.changed();
 	}
 
 	/** Replaces a stored order (same id and profile) with a new version. */
@@ -318,11 +373,13 @@ export class SandboxStore {
 		if (index < 0) throw new Error(`Order ${order.id} is not in profile ${order.profile_id}`);
 		profile.orders[index] = order;
 		profile.ordersById.set(order.id, order);
+		this.changed();
 	}
 
 	/** Appends a payment to its order; its id must come from nextId('scheduledPayment'). */
 	addScheduledPayment(payment: StoredScheduledPayment): void {
 		this.paymentList(payment).push(payment);
+		this.changed();
 	}
 
 	/** Replaces a stored payment (same id, order and profile) with a new version. */
@@ -332,6 +389,7 @@ export class SandboxStore {
 		if (index < 0)
 			throw new Error(`Scheduled payment ${payment.id} is not in order ${payment.order_id}`);
 		payments[index] = payment;
+		this.changed();
 	}
 
 	private paymentList(payment: StoredScheduledPayment): StoredScheduledPayment[] {
@@ -348,7 +406,41 @@ export class SandboxStore {
 	}
 }
 
-/** Binary search in an array sorted by id. */
+/** A profile's records, sorted by id, with their lookup maps. Throws on a payment of an unknown order. */
+function indexed(records: ProfileRecords, profileId: number): ProfileData {
+	const byId = <T extends { id: number }>(list: T[]) => list.sort((a, b) => a.id - b.id);
+	const products = byId([...records.products]);
+	const productsByCode = new Map<string, Product[]>();
+	for (const product of products) {
+		const same = productsByCode.get(product.product_id);
+		if (same) same.push(product);
+		else productsByCode.set(product.product_id, [product]);
+	}
+	const customers = byId([...records.customers]);
+	const orders = byId([...records.orders]);
+	const paymentsByOrder = new Map<number, StoredScheduledPayment[]>(
+		orders.map((order) => [order.id, []]),
+	);
+	for (const payment of byId([...records.scheduledPayments])) {
+		const payments = paymentsByOrder.get(payment.order_id);
+		if (!payments)
+			throw new Error(
+				`scheduled payment ${payment.id}: order ${payment.order_id} is not in profile ${profileId}`,
+			);
+		payments.push(payment);
+	}
+	return {
+		products,
+		productsById: new Map(products.map((product) => [product.id, product])),
+		productsByCode,
+		customers,
+		customersById: new Map(customers.map((customer) => [customer.id, customer])),
+		orders,
+		ordersById: new Map(orders.map((order) => [order.id, order])),
+		paymentsByOrder,
+	};
+}
+
 /** Takes the record with this id out of a profile's sorted list and its map; undefined when absent. */
 function removeRecord<T extends { id: number }>(
 	records: T[],
@@ -361,6 +453,7 @@ function removeRecord<T extends { id: number }>(
 	return records.splice(index, 1)[0];
 }
 
+/** Binary search in an array sorted by id. */
 function indexById(items: readonly { id: number }[], id: number): number {
 	let low = 0;
 	let high = items.length - 1;
