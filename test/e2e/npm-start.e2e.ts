@@ -9,6 +9,7 @@ import path from 'node:path';
 
 import { OWNER } from '../../scripts/lib/n8n';
 import { REPO_ROOT } from '../../scripts/lib/package';
+import { SANDBOX_CREDENTIAL, SANDBOX_GATEWAY_CREDENTIAL } from '../../scripts/lib/stack';
 import { freePort, portOpen, sleep } from '../../scripts/lib/proc';
 import { endpointPath } from '../../nodes/BillPro/shared/api';
 import { SINGLE_PROFILE_TOKEN } from '../sandbox';
@@ -95,6 +96,10 @@ describe('npm start', () => {
 			expect(output).toContain(`${OWNER.email}  /  ${OWNER.password}`);
 			expect(output).toMatch(new RegExp(`Sandbox\\s+${sandboxBase}`));
 			expect(output).toContain(SINGLE_PROFILE_TOKEN);
+			// Both credentials it made, and where the gateway one's key comes from.
+			expect(output).toContain(`Credential "${SANDBOX_CREDENTIAL.name}"`);
+			expect(output).toContain(`Credential "${SANDBOX_GATEWAY_CREDENTIAL.name}"`);
+			expect(output).toContain('SANDBOX_GATEWAY_KEY');
 
 			expect((await fetch(`${editor}/`)).status).toBe(200);
 			expect(
