@@ -1,12 +1,12 @@
 /**
- * Reading and decrypting one gateway notification (GATEWAY in ../BillPro/shared/api.ts): the IV
+ * Reading and decrypting one gateway notification (GATEWAY in gatewayFormat.ts): the IV
  * and tag from their headers, the hex ciphertext from the body (plain text, or JSON-wrapped),
  * hex of either case, then AES-256-GCM with the credential's key. Nothing here logs, and no
  * message repeats the key, the body or a header value.
  */
 import { createDecipheriv } from 'node:crypto';
 
-import { GATEWAY } from '../BillPro/shared/api';
+import { GATEWAY } from './gatewayFormat';
 
 /** What n8n hands the node: headers, the body as n8n parsed it, and the raw bytes. */
 export interface WebhookRequest {

@@ -6,7 +6,7 @@
  */
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { GATEWAY } from '../BillPro/shared/api';
+import { GATEWAY } from './gatewayFormat';
 
 export interface GatewayNotification {
 	type: string;

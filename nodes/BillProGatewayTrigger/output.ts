@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { GATEWAY } from '../BillPro/shared/api';
+import { GATEWAY } from './gatewayFormat';
 import {
 	isApproved,
 	resultClassOf,

@@ -1,8 +1,9 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { ENDPOINTS, QUERY, type EndpointName } from '../BillPro/shared/api';
+import { ENDPOINTS, type EndpointName } from '../BillPro/shared/api';
 import { pollRequests, type PollRequest } from '../BillPro/request/pollRequests';
-import { DEFAULT_MAX_RECORDS, walkPages, type WalkedPages } from '../BillPro/request/paging';
+import { DEFAULT_MAX_RECORDS } from '../BillPro/request/paging';
+import { pagedList, walkPages, type WalkedPages } from '../BillPro/request/pageWalker';
 import { accountKey } from './account';
 
 type ListEndpoint = 'listCustomers' | 'listProducts' | 'listScheduledPayments';
@@ -12,6 +13,9 @@ const BUDGET_SHARE = 0.8;
 /** A list whose last page lies further than this is not a BillPro list (galloping bound). */
 const MAX_PAGES = 2 ** 20;
 
+/** What a read of a list gave: its records, where it ended, a full page's length if seen. */
+export type ListRead = WalkedPages;
+
 /** What one poll of one event reads BillPro with. */
 export interface PollSource {
 	poll: IPollFunctions;
@@ -20,13 +24,22 @@ export interface PollSource {
 	account: string;
 	/** False once the poll has used its share of n8n's poll budget: start no more requests. */
 	inBudget: () => boolean;
-	/** A list read from `firstPage` on, as Get Many reads it; stops early when out of budget. */
+	/**
+	 * A list read from `firstPage` on, one page at a time: a page shorter than `pageSize` (a full
+	 * page's length, once learned) ends it without asking for the next. Stops early when out of
+	 * budget.
+	 */
 	readList: (
 		endpoint: ListEndpoint,
-		options?: { id?: string; firstPage?: number; limit?: number },
-	) => Promise<WalkedPages<IDataObject>>;
-	/** The last page that holds records, found in about 2·log₂(pages) requests. */
-	lastPage: (endpoint: ListEndpoint) => Promise<{ page: number; records: IDataObject[] }>;
+		options?: { id?: string; firstPage?: number; pageSize?: number },
+	) => Promise<ListRead>;
+	/**
+	 * The last page that holds records, found in about 2·log₂(pages) requests, and a full page's
+	 * length when the list has more than one page.
+	 */
+	lastPage: (
+		endpoint: ListEndpoint,
+	) => Promise<{ page: number; records: IDataObject[]; pageSize?: number }>;
 }
 
 /** n8n 2.41 gives a poll a time budget; n8n before it has none (then the poll is unbounded). */
@@ -58,26 +71,24 @@ export async function pollSource(poll: IPollFunctions): Promise<PollSource> {
 	const inBudget = () => Date.now() < deadline;
 	const resource = (endpoint: EndpointName) =>
 		endpoint === 'listCustomers' ? 'customer' : endpoint === 'listProducts' ? 'product' : 'order';
-	const fetchPage = (endpoint: ListEndpoint, id?: string) => async (page: number) =>
-		(await request(endpoint, {
-			id,
-			qs: { [QUERY.page]: page },
-			resource: resource(endpoint),
-		})) as IDataObject[];
+	const listOf = (endpoint: ListEndpoint, id?: string) =>
+		pagedList(request, endpoint, { id, resource: resource(endpoint) });
 
+	// One page at a time: a poll asks for a page only once the one before it was full.
 	const readList: PollSource['readList'] = async (endpoint, options = {}) =>
 		await walkPages({
 			node: poll.getNode(),
-			fetchPage: fetchPage(endpoint, options.id),
-			recordOf: (record) => record,
-			limit: options.limit ?? DEFAULT_MAX_RECORDS,
-			mayBeUnpaged: ENDPOINTS[endpoint].paging === 'inferred',
+			list: listOf(endpoint, options.id),
+			pagesAtOnce: 1,
+			limit: DEFAULT_MAX_RECORDS,
 			firstPage: options.firstPage,
+			pageSize: options.pageSize,
 			keepGoing: inBudget,
 		});
 
 	const lastPage: PollSource['lastPage'] = async (endpoint) => {
-		const read = fetchPage(endpoint);
+		const list = listOf(endpoint);
+		const read = list.readPage;
 		const first = await read(1);
 		const size = first.length;
 		if (size === 0) return { page: 1, records: [] };
@@ -88,10 +99,10 @@ export async function pollSource(poll: IPollFunctions): Promise<PollSource> {
 			if (beyond > MAX_PAGES) throw notAList(poll, endpoint);
 			const records = await read(beyond);
 			// A list only inferred to be paged whose page 2 repeats page 1 is not paged (api.ts).
-			if (beyond === 2 && ENDPOINTS[endpoint].paging === 'inferred' && sameIds(records, first)) {
-				return full;
+			if (beyond === 2 && list.mayBeUnpaged && sameIds(records, first)) return full;
+			if (records.length > 0 && records.length < size) {
+				return { page: beyond, records, pageSize: size };
 			}
-			if (records.length > 0 && records.length < size) return { page: beyond, records };
 			if (records.length === 0) break;
 			full = { page: beyond, records };
 			beyond *= 2;
@@ -99,11 +110,14 @@ export async function pollSource(poll: IPollFunctions): Promise<PollSource> {
 		while (beyond - full.page > 1) {
 			const middle = Math.floor((full.page + beyond) / 2);
 			const records = await read(middle);
-			if (records.length > 0 && records.length < size) return { page: middle, records };
+			if (records.length > 0 && records.length < size) {
+				return { page: middle, records, pageSize: size };
+			}
 			if (records.length === 0) beyond = middle;
 			else full = { page: middle, records };
 		}
-		return full;
+		// Page 1 is full when a later page holds records.
+		return full.page > 1 ? { ...full, pageSize: size } : full;
 	};
 
 	return { poll, request, account: accountKey(account), inBudget, readList, lastPage };

@@ -205,6 +205,14 @@ describe('A list answered with something other than a list fails clearly', () =>
 		expect(server().requests).toHaveLength(1);
 	});
 
+	it('a "From List" search whose pages repeat stops at the first repeat', async () => {
+		answerPages(() => page25(1));
+		await expect(listSearch('searchProducts', credentials(), 'no such product')).rejects.toThrow(
+			/^BillPro's list repeated records it had already sent \(page 2\)/,
+		);
+		expect(requestedPages()).toEqual([1, 2]);
+	});
+
 	it('a "From List" picker answered with a list still lists it', async () => {
 		answerPages((page) => (page === 1 ? records(1, 2) : []));
 		const { results } = await listSearch('searchProducts', credentials());

@@ -4,7 +4,7 @@
  * (as is, or altered) to a stand-in of n8n's webhook endpoint that runs the node's webhook()
  * through n8n-core (test/harness/gatewayTrigger.ts).
  */
-import { GATEWAY } from '../../nodes/BillPro/shared/api';
+import { GATEWAY } from '../../nodes/BillProGatewayTrigger/gatewayFormat';
 import { MEMORY_FIELD } from '../../nodes/BillProGatewayTrigger/duplicates';
 import {
 	FINGERPRINT_LENGTH,

@@ -1,4 +1,4 @@
-import { GATEWAY } from '../../nodes/BillPro/shared/api';
+import { GATEWAY } from '../../nodes/BillProGatewayTrigger/gatewayFormat';
 import {
 	decryptCaptured,
 	notificationIn,

@@ -1,9 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { QUERY, type EndpointName } from '../shared/api';
+import type { EndpointName } from '../shared/api';
+import { pagedList, walkPages, type ListRequest } from '../request/pageWalker';
 import { billProRequest } from '../request/send';
 
-// With a search term, keep reading pages until something matches (bounded), so the list is
-// not empty just because the first page held no match.
+// With a search term, keep reading pages one at a time until something matches (bounded), so
+// the list is not empty just because the first page held no match.
 const MAX_PAGES_PER_SEARCH = 10;
 
 type ToResult = (record: IDataObject) => { name: string; value: string; searchText: string };
@@ -37,21 +38,21 @@ async function searchList(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const needle = filter?.trim().toLowerCase() ?? '';
-	let page = Number(paginationToken) || 1;
-	const results: INodeListSearchResult['results'] = [];
-	for (let read = 0; read < MAX_PAGES_PER_SEARCH; read++, page++) {
-		// An answer that is not a list is an error (billProRequest), not an empty list.
-		const records = (await billProRequest.call(context, endpoint, {
-			id,
-			qs: { [QUERY.page]: page },
-			resource,
-		})) as IDataObject[];
-		if (records.length === 0) return { results };
-		for (const record of records) {
-			const { name, value, searchText } = toResult(record);
-			if (!needle || searchText.toLowerCase().includes(needle)) results.push({ name, value });
-		}
-		if (results.length || !needle) break;
-	}
-	return { results, paginationToken: String(page + 1) };
+	const matches = (record: IDataObject) =>
+		!needle || toResult(record).searchText.toLowerCase().includes(needle);
+	// An answer that is not a list is an error (billProRequest), not an empty list.
+	const request: ListRequest = async (name, call) => await billProRequest.call(context, name, call);
+	const walked = await walkPages({
+		node: context.getNode(),
+		list: pagedList(request, endpoint, { id, resource }),
+		firstPage: Number(paginationToken) || 1,
+		pagesAtOnce: 1,
+		maxPages: needle ? MAX_PAGES_PER_SEARCH : 1,
+		keepGoing: (records) => !records.some(matches),
+	});
+	const results = walked.records.filter(matches).map((record) => {
+		const { name, value } = toResult(record);
+		return { name, value };
+	});
+	return walked.ended ? { results } : { results, paginationToken: String(walked.lastPage + 1) };
 }

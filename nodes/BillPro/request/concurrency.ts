@@ -16,7 +16,7 @@ export const DEFAULT_CONCURRENCY = 5;
  * How many pages are requested at once once a list is known to go on (Request Options → Pages
  * Read at Once): network latency is paid once per batch, not once per page. At most one fewer
  * requests land past the end of a list (they answer an empty page); the bound keeps that waste
- * small. Each page also takes one of the run's request slots (Max Concurrent Requests; paging.ts).
+ * small. Each page also takes one of the run's request slots (Max Concurrent Requests; pageWalker.ts).
  */
 export const PAGES_AHEAD = 4;
 export const MAX_PAGES_AT_ONCE = 20;

@@ -8,7 +8,7 @@
  * `answers` is the shape of a success (a list or one record): every request path checks it.
  * `paging` marks the lists: only the products list is documented as paged [V]; the customers and
  * scheduled-payments lists are inferred to be paged like it [I], so a page 2 that repeats page 1
- * is read as an unpaged list there, not as a loop (request/paging.ts, docs/assumptions.md).
+ * is read as an unpaged list there, not as a loop (request/pageWalker.ts, docs/assumptions.md).
  * The node's routing and the sandbox both read this table: a corrected path changes both.
  */
 
@@ -28,7 +28,7 @@ export interface Endpoint {
 	/**
 	 * Lists only: whether `?page=N` paging is documented [V] or only inferred [I]. An inferred
 	 * list may not be paged at all: a page 2 equal to page 1 then means "the whole list", while
-	 * on a documented list it is a loop (request/paging.ts).
+	 * on a documented list it is a loop (request/pageWalker.ts).
 	 */
 	paging?: 'documented' | 'inferred';
 }
@@ -181,7 +181,8 @@ export const QUERY = {
 /**
  * Facts about behaviour rather than paths. Each is listed in docs/assumptions.md.
  *   listsAreBareArrays [B]: a list answers a bare JSON array (the guide's products example).
- *   lastPageIsShortOrEmpty [I]: a page shorter than the first one, or an empty one, is the last.
+ *   lastPageIsShortOrEmpty [I]: a page shorter than the first one, or an empty one, is the last
+ *     (the BillPro Trigger keeps a full page's length, so a short page it starts on is the last).
  *   unpagedWhenPage2RepeatsPage1 [I]: a list only inferred to be paged whose page 2 repeats
  *     page 1 ignores `page`: page 1 is the whole list.
  *   notFoundIs422 [V-3p]: an unknown id answers 422 with a field-keyed body, not 404.
@@ -322,106 +323,3 @@ export function baseUrlOf(credentials: { environment?: unknown; customUrl?: unkn
 		.trim()
 		.replace(/\/+$/, '');
 }
-
-// ---- Payment gateway (CardCorp / OPPWA) notifications ----
-//
-// BillPro's only push channel is its payment gateway's webhook, for CardCorp merchants; BillPro
-// Merchant Support registers the URL and hands out the key [V: docs.bill.pro billpro-payment-
-// gateway-webhook]. CardCorp runs on ACI's Open Payment Platform (OPPWA), whose resellers
-// document the webhook format (docs/billpro-api.md names the pages). [V] a gateway or BillPro
-// page states it; [I] inferred. The BillPro Payment Gateway Trigger reads notifications with this
-// table and the sandbox (test/sandbox/gateway) writes them with it, so the two cannot drift.
-
-/** A payment gateway answer the sandbox simulates: its result code and description. */
-export interface GatewayResult {
-	code: string;
-	description: string;
-}
-
-export const GATEWAY = {
-	/** [V] an HTTP POST to the registered URL. */
-	method: 'POST',
-	/** [V] header names, as the gateway spells them (HTTP header names ignore case). */
-	headers: {
-		/** [V] the 12-byte IV as hex. */
-		initializationVector: 'X-Initialization-Vector',
-		/** [V] the 16-byte GCM authentication tag as hex; never appended to the body. */
-		authenticationTag: 'X-Authentication-Tag',
-		/** [V] seen on real notifications; the values below are what was seen. */
-		requestId: 'X-Request-Id',
-	},
-	/**
-	 * [V] other headers seen on a real notification. `Content-Encoding: UTF-8` is not an HTTP
-	 * content coding: a receiver must read the body as is (n8n does, see the trigger's README text).
-	 */
-	extraHeaders: { 'Content-Encoding': 'UTF-8', 'Accept-Encoding': 'gzip' },
-	/** [V] AES-256-GCM, no padding, no additional authenticated data. */
-	cipher: {
-		algorithm: 'aes-256-gcm',
-		/** [V] the listener's secret: 64 hex characters (32 bytes). */
-		keyHexLength: 64,
-		ivBytes: 12,
-		tagBytes: 16,
-	},
-	/** [V] the two formats merchants choose from: hex as plain text, or hex wrapped in JSON. */
-	contentTypes: { hex: 'text/plain', json: 'application/json; charset=UTF-8' },
-	/** [I] the wrapped format's field (only third-party code names it: hyperswitch's Peach connector). */
-	wrappedField: 'encryptedBody',
-	/** [V] top-level `type`; BillPro processes PAYMENT and REGISTRATION [V]. */
-	types: { payment: 'PAYMENT', registration: 'REGISTRATION', risk: 'RISK', schedule: 'SCHEDULE' },
-	/** [V] `action`, present on registrations only. */
-	actions: { created: 'CREATED', updated: 'UPDATED', deleted: 'DELETED' },
-	/**
-	 * [V] payload.paymentType codes (BillPro processes DB, RF, RG and PA [V]; the spelled-out
-	 * names are [I], used the same way on BillPro's pages).
-	 */
-	paymentTypes: {
-		debit: 'DB',
-		preAuthorisation: 'PA',
-		capture: 'CP',
-		refund: 'RF',
-		reversal: 'RV',
-		registration: 'RG',
-	},
-	/** [V] BillPro: "000.000.000" means approved. */
-	approvedCode: '000.000.000',
-	/**
-	 * [V] OPPWA's result-code classes (PrimeiroPay and SIBS result-code pages); `pending` joins
-	 * OPPWA's pending and long-pending classes.
-	 */
-	resultClasses: {
-		successful: /^(000\.000\.|000\.100\.1|000\.[36]|000\.400\.[1][12]0)/,
-		manualReview: /^(000\.400\.0[^3]|000\.400\.100)/,
-		pending: /^(000\.200|800\.400\.5|100\.400\.500)/,
-		rejectedByBank: /^(800\.[17]00|800\.800\.[123])/,
-		rejectedByValidation: /^(100\.100|100\.2[01])/,
-	},
-	/**
-	 * [I] the answers the sandbox's three outcomes get. The codes are OPPWA's [V]; "soft" (may
-	 * succeed on a retry, like insufficient funds) versus "hard" is card-industry convention [I].
-	 */
-	sandboxResults: {
-		approve: { code: '000.000.000', description: 'Transaction succeeded' },
-		soft_decline: {
-			code: '800.100.155',
-			description: 'transaction declined (amount exceeds credit)',
-		},
-		hard_decline: { code: '800.100.151', description: 'transaction declined (invalid card)' },
-	} satisfies Record<string, GatewayResult>,
-	/**
-	 * [I] how BillPro names its records in a payload (not documented): `merchantTransactionId` is
-	 * the BillPro order's system id (its order number, what Order → Get takes) and
-	 * `customer.merchantCustomerId` the customer's 10-character merchant customer_id. A refund
-	 * carries the original payment's merchantTransactionId [V].
-	 */
-	orderIdField: 'merchantTransactionId',
-	customerIdField: 'merchantCustomerId',
-	/** [V] payload.timestamp, e.g. 2015-12-07 16:46:07+0000 (UTC). */
-	timestampPattern: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\+0000$/,
-	/**
-	 * [I] the notification sent when the webhook is registered: it must get a 200 [V], its content
-	 * is not documented. The sandbox sends this; the trigger answers 200 to any notification that
-	 * decrypts but is not a payment or registration, and starts nothing for it.
-	 */
-	testNotification: { type: 'TEST', payload: {} },
-} as const;

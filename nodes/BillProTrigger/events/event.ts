@@ -64,6 +64,10 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
 export const isWholeNumber = (value: unknown): value is number =>
 	typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
+/** A kept page size: a full page's length, absent until a poll saw a full page. */
+export const isPageSize = (value: unknown): boolean =>
+	value === undefined || (isWholeNumber(value) && value >= 1);
+
 export const idOf = (record: IDataObject): number => Number(record.id);
 
 /** The highest of the ids (a list can be too long to spread into Math.max); 0 for none. */

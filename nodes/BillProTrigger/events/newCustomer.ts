@@ -4,6 +4,7 @@ import type { PollSource } from '../pollSource';
 import {
 	highestIdOf,
 	idOf,
+	isPageSize,
 	isRecord,
 	isWholeNumber,
 	type Polled,
@@ -13,17 +14,26 @@ import {
 /**
  * Where the customer list was read to: the last page that held customers, and the highest id
  * seen. BillPro lists oldest first (api.ts LIST_ORDER), so new customers appear on that page or
- * after it, with higher ids. Two numbers, whatever the account's size.
+ * after it, with higher ids. With them, a full page's length once a poll saw one, so a poll
+ * reads the next page only when that page is full. At most three numbers, whatever the
+ * account's size (a cursor kept before page sizes were kept has two, and still holds).
  */
 export interface CustomerCursor {
 	page: number;
 	maxId: number;
+	pageSize?: number;
 }
 
 const newCustomer = (customer: IDataObject) => ({ event: 'newCustomer', ...customer });
 
-function cursorAfter(records: IDataObject[], page: number, maxId: number): CustomerCursor {
-	return { page, maxId: Math.max(maxId, highestIdOf(records)) };
+function cursorAfter(
+	records: IDataObject[],
+	page: number,
+	maxId: number,
+	pageSize: number | undefined,
+): CustomerCursor {
+	const cursor = { page, maxId: Math.max(maxId, highestIdOf(records)) };
+	return pageSize === undefined ? cursor : { ...cursor, pageSize };
 }
 
 /**
@@ -31,10 +41,15 @@ function cursorAfter(records: IDataObject[], page: number, maxId: number): Custo
  * ids started again (a reset test environment). Customers added since with ids up to `highestId`
  * cannot be told from the others: report it, and start over from here.
  */
-function wentBackwards(highestId: number, page: number, cursor: CustomerCursor) {
+function wentBackwards(
+	highestId: number,
+	page: number,
+	cursor: CustomerCursor,
+	pageSize = cursor.pageSize,
+): Polled<CustomerCursor> {
 	return {
 		events: [],
-		state: { page, maxId: highestId },
+		state: cursorAfter([], page, highestId, pageSize),
 		findings: [
 			{
 				kind: 'listWentBackwards' as const,
@@ -52,24 +67,30 @@ async function pastTheEnd(
 	cursor: CustomerCursor,
 ): Promise<Polled<CustomerCursor>> {
 	const last = await source.lastPage('listCustomers');
+	const pageSize = last.pageSize ?? cursor.pageSize;
 	const highestId = highestIdOf(last.records);
-	if (highestId < cursor.maxId) return wentBackwards(highestId, last.page, cursor);
-	if (highestId === cursor.maxId) return { events: [], state: { ...cursor, page: last.page } };
+	if (highestId < cursor.maxId) return wentBackwards(highestId, last.page, cursor, pageSize);
+	if (highestId === cursor.maxId) {
+		return { events: [], state: cursorAfter([], last.page, cursor.maxId, pageSize) };
+	}
 	// Customers were deleted and others added: the new ones may span pages, so read from the start.
-	return await readOn(source, { page: 1, maxId: cursor.maxId });
+	return await readOn(source, { ...cursor, page: 1, pageSize });
 }
 
 async function readOn(source: PollSource, cursor: CustomerCursor): Promise<Polled<CustomerCursor>> {
-	const walked = await source.readList('listCustomers', { firstPage: cursor.page });
-	if (!walked.entries.length) return await pastTheEnd(source, cursor);
-	const highestId = highestIdOf(walked.entries);
+	const walked = await source.readList('listCustomers', {
+		firstPage: cursor.page,
+		pageSize: cursor.pageSize,
+	});
+	if (!walked.records.length) return await pastTheEnd(source, cursor);
+	const highestId = highestIdOf(walked.records);
 	if (walked.ended && highestId < cursor.maxId) {
-		return wentBackwards(highestId, walked.lastPage, cursor);
+		return wentBackwards(highestId, walked.lastPage, cursor, walked.pageSize);
 	}
-	const found = walked.entries.filter((customer) => idOf(customer) > cursor.maxId);
+	const found = walked.records.filter((customer) => idOf(customer) > cursor.maxId);
 	return {
 		events: found.map(newCustomer),
-		state: cursorAfter(walked.entries, walked.lastPage, cursor.maxId),
+		state: cursorAfter(walked.records, walked.lastPage, cursor.maxId, walked.pageSize),
 	};
 }
 
@@ -83,12 +104,16 @@ export const newCustomerEvent: TriggerEvent<CustomerCursor> = {
 		if (!cursor && settings.includeExisting) return await readOn(source, { page: 1, maxId: 0 });
 		if (!cursor) {
 			const last = await source.lastPage('listCustomers');
-			return { events: [], state: cursorAfter(last.records, last.page, 0) };
+			return { events: [], state: cursorAfter(last.records, last.page, 0, last.pageSize) };
 		}
 		return await readOn(source, cursor);
 	},
 	isState: (kept): kept is CustomerCursor =>
-		isRecord(kept) && isWholeNumber(kept.page) && kept.page >= 1 && isWholeNumber(kept.maxId),
+		isRecord(kept) &&
+		isWholeNumber(kept.page) &&
+		kept.page >= 1 &&
+		isWholeNumber(kept.maxId) &&
+		isPageSize(kept.pageSize),
 	async sample(source) {
 		const { records } = await source.lastPage('listCustomers');
 		const latest = records.at(-1);

@@ -1,14 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { PollSource } from '../pollSource';
-import { highestIdOf, highestOf, idOf, isRecord, type TriggerEvent } from './event';
+import type { ListRead, PollSource } from '../pollSource';
+import { highestIdOf, highestOf, idOf, isPageSize, isRecord, type TriggerEvent } from './event';
 
 /** The fields whose change is an event, as the product list answers them. */
 const WATCHED_FIELDS = ['price', 'product_status', 'product_type'] as const;
 
-/** Each product's watched fields, by id: one short entry per product of the account. */
+/**
+ * Each product's watched fields, by id: one short entry per product of the account; and a full
+ * page's length once a poll saw one, so a poll stops at a short page without asking for the next.
+ */
 export interface ProductSnapshot {
 	products: Record<string, Array<IDataObject[keyof IDataObject]>>;
+	pageSize?: number;
 }
 
 const snapshotOf = (product: IDataObject) => WATCHED_FIELDS.map((field) => product[field] ?? null);
@@ -36,8 +40,8 @@ function wentBackwards(products: IDataObject[], snapshot: ProductSnapshot) {
 		: [];
 }
 
-async function wholeList(source: PollSource): Promise<IDataObject[]> {
-	const walked = await source.readList('listProducts');
+async function wholeList(source: PollSource, pageSize?: number): Promise<ListRead> {
+	const walked = await source.readList('listProducts', { pageSize });
 	if (!walked.ended) {
 		throw new NodeOperationError(
 			source.poll.getNode(),
@@ -48,7 +52,7 @@ async function wholeList(source: PollSource): Promise<IDataObject[]> {
 			},
 		);
 	}
-	return walked.entries;
+	return walked;
 }
 
 export const newOrChangedProductEvent: TriggerEvent<ProductSnapshot> = {
@@ -59,11 +63,13 @@ export const newOrChangedProductEvent: TriggerEvent<ProductSnapshot> = {
 			"A product was added, or its price, status or type changed (products are made in BillPro's UI)",
 	},
 	async poll(source, settings, snapshot) {
-		const products = await wholeList(source);
+		const walked = await wholeList(source, snapshot?.pageSize);
+		const products = walked.records;
 		const state: ProductSnapshot = {
 			products: Object.fromEntries(
 				products.map((product) => [String(idOf(product)), snapshotOf(product)]),
 			),
+			...(walked.pageSize === undefined ? {} : { pageSize: walked.pageSize }),
 		};
 		if (!snapshot && !settings.includeExisting) return { events: [], state };
 		// Compared as usual all the same: a product deleted in BillPro's UI loses no other's change.
@@ -84,6 +90,7 @@ export const newOrChangedProductEvent: TriggerEvent<ProductSnapshot> = {
 	isState: (kept): kept is ProductSnapshot =>
 		isRecord(kept) &&
 		isRecord(kept.products) &&
+		isPageSize(kept.pageSize) &&
 		Object.values(kept.products).every(
 			(fields) => Array.isArray(fields) && fields.length === WATCHED_FIELDS.length,
 		),

@@ -1,18 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { isMissingList, missingAfter, readWatchedOrders } from './watchedOrders';
-import { isRecord, isWholeNumber, type TriggerEvent } from './event';
-import type { PollSource } from '../pollSource';
+import { isPageSize, isRecord, isWholeNumber, type TriggerEvent } from './event';
+import type { ListRead, PollSource } from '../pollSource';
 
 /**
  * Each watched order's scheduled payments' last seen status, by order ID then payment ID; where
- * the next poll starts reading; the watched orders BillPro did not find (reported once). Bounded
+ * the next poll starts reading; the watched orders BillPro did not find (reported once); a full
+ * page of payments' length once a poll saw one (then a short page 1 is the whole list). Bounded
  * by the watched orders and their payments.
  */
 export interface PaymentStatuses {
 	orders: Record<string, Record<string, string>>;
 	nextStart: number;
 	missing?: string[];
+	pageSize?: number;
 }
 
 const changed = (orderId: string, payment: IDataObject, previousStatus: string | null) => ({
@@ -22,8 +24,8 @@ const changed = (orderId: string, payment: IDataObject, previousStatus: string |
 	...payment,
 });
 
-async function paymentsOf(source: PollSource, id: string): Promise<IDataObject[]> {
-	const walked = await source.readList('listScheduledPayments', { id });
+async function paymentsOf(source: PollSource, id: string, pageSize?: number): Promise<ListRead> {
+	const walked = await source.readList('listScheduledPayments', { id, pageSize });
 	if (!walked.ended) {
 		throw new NodeOperationError(
 			source.poll.getNode(),
@@ -31,7 +33,14 @@ async function paymentsOf(source: PollSource, id: string): Promise<IDataObject[]
 			{ description: 'Nothing was lost: the next poll reads them again.' },
 		);
 	}
-	return walked.entries;
+	return walked;
+}
+
+/** The page size the orders read this poll showed, else the one kept. */
+function pageSizeAfter(read: Map<string, ListRead>, kept?: number): number | undefined {
+	const seen = [...read.values()].map((walked) => walked.pageSize ?? 0);
+	const pageSize = Math.max(kept ?? 0, ...seen);
+	return pageSize > 0 ? pageSize : undefined;
 }
 
 export const scheduledPaymentStatusChangedEvent: TriggerEvent<PaymentStatuses> = {
@@ -46,7 +55,7 @@ export const scheduledPaymentStatusChangedEvent: TriggerEvent<PaymentStatuses> =
 			source,
 			settings.watchedOrders,
 			known?.nextStart ?? 0,
-			async (id) => await paymentsOf(source, id),
+			async (id) => await paymentsOf(source, id, known?.pageSize),
 		);
 		const { read, nextStart } = polled;
 		const { missing, findings } = missingAfter(settings.watchedOrders, polled, known?.missing);
@@ -55,7 +64,7 @@ export const scheduledPaymentStatusChangedEvent: TriggerEvent<PaymentStatuses> =
 		for (const orderId of settings.watchedOrders) {
 			if (missing.has(orderId)) continue;
 			const before = known?.orders[orderId];
-			const payments = read.get(orderId);
+			const payments = read.get(orderId)?.records;
 			if (!payments) {
 				if (before) orders[orderId] = before;
 				continue;
@@ -73,12 +82,15 @@ export const scheduledPaymentStatusChangedEvent: TriggerEvent<PaymentStatuses> =
 				events.push(changed(orderId, payment, previous ?? null));
 			}
 		}
-		return { events, state: { orders, nextStart, missing: [...missing] }, findings };
+		const pageSize = pageSizeAfter(read, known?.pageSize);
+		const state = { orders, nextStart, missing: [...missing] };
+		return { events, state: pageSize ? { ...state, pageSize } : state, findings };
 	},
 	isState: (kept): kept is PaymentStatuses =>
 		isRecord(kept) &&
 		isWholeNumber(kept.nextStart) &&
 		isMissingList(kept) &&
+		isPageSize(kept.pageSize) &&
 		isRecord(kept.orders) &&
 		Object.values(kept.orders).every(
 			(payments) =>
@@ -86,7 +98,7 @@ export const scheduledPaymentStatusChangedEvent: TriggerEvent<PaymentStatuses> =
 		),
 	async sample(source, settings) {
 		const orderId = settings.watchedOrders[0];
-		const payments = await paymentsOf(source, orderId);
+		const payments = (await paymentsOf(source, orderId)).records;
 		const latest =
 			payments.filter((payment) => payment.status !== 'scheduled').at(-1) ?? payments.at(-1);
 		if (!latest) {

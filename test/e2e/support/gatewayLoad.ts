@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 
-import { GATEWAY } from '../../../nodes/BillPro/shared/api';
+import { GATEWAY } from '../../../nodes/BillProGatewayTrigger/gatewayFormat';
 import {
 	gatewaySettingsOrThrow,
 	SANDBOX_GATEWAY_KEY,

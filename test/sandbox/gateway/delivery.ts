@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 
-import { GATEWAY } from '../../../nodes/BillPro/shared/api';
+import { GATEWAY } from '../../../nodes/BillProGatewayTrigger/gatewayFormat';
 import { encryptNotification, tampered, type TamperedPart } from './encryption';
 import type { GatewaySettings } from './settings';
 

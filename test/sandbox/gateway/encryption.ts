@@ -5,7 +5,7 @@
  */
 import { createCipheriv, randomBytes } from 'node:crypto';
 
-import { GATEWAY } from '../../../nodes/BillPro/shared/api';
+import { GATEWAY } from '../../../nodes/BillProGatewayTrigger/gatewayFormat';
 
 export interface EncryptedNotification {
 	/** X-Initialization-Vector */

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { GATEWAY } from '../../../nodes/BillPro/shared/api';
+import { GATEWAY } from '../../../nodes/BillProGatewayTrigger/gatewayFormat';
 import type { PaymentOutcome, StoredCustomer, StoredOrder } from '../types';
 
 export interface GatewayNotification {

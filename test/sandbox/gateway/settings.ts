@@ -3,7 +3,7 @@
  * Merchant Support does this set-up for real merchants). Checked the same way whether it comes
  * from PUT /__sandbox/gateway, the CLI or startSandbox({ gateway }).
  */
-import { GATEWAY } from '../../../nodes/BillPro/shared/api';
+import { GATEWAY } from '../../../nodes/BillProGatewayTrigger/gatewayFormat';
 import { ErrorCollector, isJsonObject } from '../http';
 
 /** `hex`: the hex body as text/plain; `json`: {"encryptedBody": hex} as application/json. */

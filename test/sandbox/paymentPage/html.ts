@@ -4,7 +4,7 @@
  * order-customer, order-status, the buttons pay-approve, pay-soft-decline and pay-hard-decline,
  * and payment-result (with data-result) after a button was pressed.
  */
-import { GATEWAY } from '../../../nodes/BillPro/shared/api';
+import { GATEWAY } from '../../../nodes/BillProGatewayTrigger/gatewayFormat';
 import type { PaymentOutcome, StoredCustomer, StoredOrder } from '../types';
 
 export interface PageResult {
