@@ -19,7 +19,12 @@ import { OWNER, tailOf } from './lib/n8n';
 import { portOpen } from './lib/proc';
 import { cacheRoot, N8N_LINE, N8N_LINES } from './lib/runtime';
 import { sandboxDataOptions } from './lib/sandboxData';
-import { SANDBOX_CREDENTIAL, startStack, type Stack } from './lib/stack';
+import {
+	SANDBOX_CREDENTIAL,
+	SANDBOX_GATEWAY_CREDENTIAL,
+	startStack,
+	type Stack,
+} from './lib/stack';
 import { queuePorts, startQueueMode } from './startQueue';
 
 function portFromEnv(name: string, fallback: number): number {
@@ -141,6 +146,9 @@ async function main(): Promise<void> {
 			'             (a sandbox fixture token, not a secret; single merchant profile)',
 			`  Credential "${SANDBOX_CREDENTIAL.name}" in n8n points at the sandbox (Custom URL).`,
 			`  Data       ${stack.sandboxDataLine}`,
+			`  Credential "${SANDBOX_GATEWAY_CREDENTIAL.name}": the payment gateway trigger's, with`,
+			"             the sandbox gateway's fixture key (SANDBOX_GATEWAY_KEY in the sandbox's",
+			'             config.ts; not a secret). npm start resets both credentials at each start.',
 			'',
 			`  Payments   open an order's payment_link (e.g. from "new customer, subscription") and`,
 			`             press Pay: the gateway's notification starts "act on payment notifications".`,

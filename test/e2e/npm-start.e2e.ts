@@ -10,6 +10,7 @@ import path from 'node:path';
 
 import { OWNER } from '../../scripts/lib/n8n';
 import { REPO_ROOT } from '../../scripts/lib/package';
+import { SANDBOX_CREDENTIAL, SANDBOX_GATEWAY_CREDENTIAL } from '../../scripts/lib/stack';
 import { freePort, portOpen, sleep } from '../../scripts/lib/proc';
 import { endpointPath } from '../../nodes/BillPro/shared/api';
 import { SINGLE_PROFILE_TOKEN } from '../../sandbox';
@@ -103,6 +104,10 @@ describe('npm start', () => {
 					`Data\\s+Sandbox data: no file yet, started from the seed in ${dataFile}; the example triggers' memory cleared with it`,
 				),
 			);
+			// Both credentials it made, and where the gateway one's key comes from.
+			expect(output).toContain(`Credential "${SANDBOX_CREDENTIAL.name}"`);
+			expect(output).toContain(`Credential "${SANDBOX_GATEWAY_CREDENTIAL.name}"`);
+			expect(output).toContain('SANDBOX_GATEWAY_KEY');
 
 			expect((await fetch(`${editor}/`)).status).toBe(200);
 			expect(
