@@ -30,16 +30,6 @@ function anchorsOf(file: string): Set<string> {
 	return anchors;
 }
 
-/**
- * Where a link to the top-level sandbox/ points while the sandbox still lives in test/sandbox/:
- * the docs already link its new home (issue 22); once the move lands, this fallback can go.
- */
-function existingTarget(target: string): string {
-	const sandbox = path.join(root, 'sandbox');
-	if (existsSync(target) || !target.startsWith(sandbox + path.sep)) return target;
-	return path.join(root, 'test', 'sandbox', path.relative(sandbox, target));
-}
-
 describe('The README and docs/', () => {
 	it.each(pages)('%s links only to files and headings that exist', (page) => {
 		const file = path.join(root, page);
@@ -47,8 +37,7 @@ describe('The README and docs/', () => {
 		for (const [, link] of prose(readFileSync(file, 'utf8')).matchAll(/\]\(([^)\s]+)\)/g)) {
 			if (/^[a-z]+:/.test(link)) continue;
 			const [target, anchor] = link.split('#');
-			const resolved =
-				target === '' ? file : existingTarget(path.resolve(path.dirname(file), target));
+			const resolved = target === '' ? file : path.resolve(path.dirname(file), target);
 			if (!existsSync(resolved)) broken.push(link);
 			else if (anchor && resolved.endsWith('.md') && !anchorsOf(resolved).has(anchor))
 				broken.push(link);
