@@ -8,8 +8,8 @@ import { config } from '@n8n/node-cli/eslint';
 export default [
 	{
 		ignores: [
-			'test/**',
 			'sandbox/**',
+			'test/**',
 			'scripts/**',
 			'bench/**',
 			'docs/**',

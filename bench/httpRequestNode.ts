@@ -27,7 +27,7 @@ import type {
 import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { additionalDataFor } from '../test/harness/workflow';
-import { SINGLE_PROFILE_TOKEN } from '../test/sandbox/config';
+import { SINGLE_PROFILE_TOKEN } from '../sandbox/config';
 import { credentialsFor } from './nodeClients';
 import { LIST_PATH, type ListResource } from './rawClients';
 

@@ -42,7 +42,7 @@ import path from 'node:path';
 import { n8nCli, n8nEnv, parseRawOutput, tailOf, type N8nOptions } from '../scripts/lib/n8n';
 import { freePort, run } from '../scripts/lib/proc';
 import { startStack, throwawayStackOptions } from '../scripts/lib/stack';
-import { SINGLE_PROFILE_TOKEN } from '../test/sandbox/config';
+import { SINGLE_PROFILE_TOKEN } from '../sandbox/config';
 import type { IDataObject } from 'n8n-workflow';
 import { installFloorPackage } from './floorPackage';
 import { runGatewayJob, type GatewayClient, type GatewayResult } from './gatewayJob';

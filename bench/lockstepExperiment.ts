@@ -12,7 +12,7 @@
 import axios from 'axios';
 import { Agent } from 'node:http';
 
-import { SINGLE_PROFILE_TOKEN } from '../test/sandbox/config';
+import { SINGLE_PROFILE_TOKEN } from '../sandbox/config';
 import { SandboxProcess } from './sandboxClient';
 
 type Turns = 'none' | 'setImmediate' | 'setTimeout(0)';

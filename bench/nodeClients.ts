@@ -11,7 +11,7 @@ import {
 	runBillPro,
 	type BillProCredentials,
 } from '../test/harness/workflow';
-import { SINGLE_PROFILE_TOKEN } from '../test/sandbox/config';
+import { SINGLE_PROFILE_TOKEN } from '../sandbox/config';
 import { fail, type CreateInput, type ListResource } from './rawClients';
 
 /**

@@ -7,7 +7,7 @@ import axios, { type AxiosInstance } from 'axios';
 import { Agent } from 'node:http';
 import type { IDataObject } from 'n8n-workflow';
 
-import { SINGLE_PROFILE_TOKEN } from '../test/sandbox/config';
+import { SINGLE_PROFILE_TOKEN } from '../sandbox/config';
 
 export type ListResource = 'product' | 'customer';
 

@@ -22,7 +22,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 
-import { PAGE_SIZE } from '../test/sandbox/config';
+import { PAGE_SIZE } from '../sandbox/config';
 import {
 	ensureHttpRequestNode,
 	HTTP_REQUEST_VERSION,
@@ -312,7 +312,7 @@ function describePlan(
 	}
 	if (sections.has('coldLoad')) lines.push(`Cold load: median of ${plan.coldReps} fresh processes`);
 	lines.push(
-		`The sandbox (test/sandbox, page size ${PAGE_SIZE}) runs in its own process on 127.0.0.1; latency is injected before every response.`,
+		`The sandbox (sandbox/, page size ${PAGE_SIZE}) runs in its own process on 127.0.0.1; latency is injected before every response.`,
 		`Raw axios: its own axios instance (Node's keep-alive global agent), in the benchmark process. Raw ∥: page 1, then ${options.parallelPages} pages in flight until a short page.`,
 		http.available
 			? `HTTP Request node: n8n-nodes-base ${http.version} (${http.note}), v${HTTP_REQUEST_VERSION}, Pagination: Update a Parameter in Each Request, query \`page\` = \`{{ $pageCount + 1 }}\`, Pagination Complete When: Response Is Empty; Authorization header, no credential; same n8n-core engine and n8n-workflow as the node.`

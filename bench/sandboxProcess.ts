@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- benchmark tooling, never published (not in package.json "files") */
 /**
- * Child process of the benchmark: runs BillPro sandboxes (test/sandbox) in their own process, so
+ * Child process of the benchmark: runs BillPro sandboxes (sandbox/) in their own process, so
  * the server's work does not share an event loop with the client being measured, and counts what
  * each server sees: requests, requests in flight at once (peak), new TCP connections.
  *
@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
 
-import { startSandbox, type Sandbox, type SeedOptions } from '../test/sandbox';
+import { startSandbox, type Sandbox, type SeedOptions } from '../sandbox';
 
 export interface SandboxSpec {
 	name: string;

@@ -92,7 +92,7 @@ export class BillProApi implements ICredentialType {
 		});
 	}
 
-	// n8n shows the message of the first rule matching the response code (see README, Credential).
+	// n8n shows the message of the first rule matching the response code (see README, Credentials).
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: BASE_URL_EXPRESSION,

@@ -6,16 +6,25 @@
  * (BILLPRO_N8N_BROKER_PORT), the sandbox 8787 (BILLPRO_SANDBOX_PORT).
  * n8n and its data live in the cache folder (see scripts/lib/runtime.ts), not in the repository.
  * `npm start -- --queue`: the same in n8n's queue mode (scripts/startQueue.ts).
+ * The sandbox keeps its data across restarts (<cache>/sandbox-data.json, or
+ * $BILLPRO_SANDBOX_DATA_FILE); `npm start -- --reset` clears it and the example triggers' memory
+ * together (scripts/lib/sandboxData.ts).
  * BILLPRO_N8N_VERSION picks the n8n line (runtime.ts, N8N_LINES), e.g. `BILLPRO_N8N_VERSION=1.123`.
  */
 import path from 'node:path';
 
-import { SINGLE_PROFILE_TOKEN } from '../test/sandbox';
+import { SINGLE_PROFILE_TOKEN } from '../sandbox';
 import { print, step, warn } from './lib/log';
 import { OWNER, tailOf } from './lib/n8n';
 import { portOpen } from './lib/proc';
 import { cacheRoot, N8N_LINE, N8N_LINES } from './lib/runtime';
-import { SANDBOX_CREDENTIAL, startStack, type Stack } from './lib/stack';
+import { sandboxDataOptions } from './lib/sandboxData';
+import {
+	SANDBOX_CREDENTIAL,
+	SANDBOX_GATEWAY_CREDENTIAL,
+	startStack,
+	type Stack,
+} from './lib/stack';
 import { queuePorts, startQueueMode } from './startQueue';
 
 function portFromEnv(name: string, fallback: number): number {
@@ -39,7 +48,9 @@ async function main(): Promise<void> {
 		broker: 'BILLPRO_N8N_BROKER_PORT',
 		sandbox: 'BILLPRO_SANDBOX_PORT',
 	};
-	const queueMode = process.argv.slice(2).includes('--queue');
+	const argv = process.argv.slice(2);
+	const queueMode = argv.includes('--queue');
+	const sandboxData = sandboxDataOptions(argv, process.env);
 	const queue = queueMode ? queuePorts(portFromEnv) : undefined;
 	for (const [key, port] of [
 		...(Object.entries(ports) as Array<[keyof typeof ports, number]>).map(
@@ -87,7 +98,7 @@ async function main(): Promise<void> {
 	process.on('SIGTERM', () => void stop('SIGTERM', 0));
 
 	if (queue) {
-		const started = await startQueueMode({ ...ports, queue });
+		const started = await startQueueMode({ ...ports, queue, sandboxData });
 		running = started;
 		void started.exited.then(async (name) => {
 			if (stopping) return;
@@ -105,6 +116,7 @@ async function main(): Promise<void> {
 		sandboxPort: ports.sandbox,
 		importExamples: 'changed',
 		wireGateway: true,
+		sandboxData,
 	});
 	running = stack;
 	if (stopping) return;
@@ -133,6 +145,10 @@ async function main(): Promise<void> {
 			`  Token      ${SINGLE_PROFILE_TOKEN}`,
 			'             (a sandbox fixture token, not a secret; single merchant profile)',
 			`  Credential "${SANDBOX_CREDENTIAL.name}" in n8n points at the sandbox (Custom URL).`,
+			`  Data       ${stack.sandboxDataLine}`,
+			`  Credential "${SANDBOX_GATEWAY_CREDENTIAL.name}": the payment gateway trigger's, with`,
+			"             the sandbox gateway's fixture key (SANDBOX_GATEWAY_KEY in the sandbox's",
+			'             config.ts; not a secret). npm start resets both credentials at each start.',
 			'',
 			`  Payments   open an order's payment_link (e.g. from "new customer, subscription") and`,
 			`             press Pay: the gateway's notification starts "act on payment notifications".`,

@@ -2,7 +2,8 @@
  * `npm start -- --queue`: the stack of `npm start` in n8n's queue mode, for a person to try:
  * Redis and PostgreSQL (Debian's, private, on 127.0.0.1), the main with the editor, 2 workers
  * and a webhook processor, each with this package installed. Everything lives in a temporary
- * folder, removed at Ctrl-C: the database starts fresh each time.
+ * folder, removed at Ctrl-C: the database starts fresh each time. The sandbox keeps its data as
+ * with `npm start` (`--reset` clears it).
  *
  * Ports besides npm start's: Redis 6380 (BILLPRO_REDIS_PORT), PostgreSQL 5433
  * (BILLPRO_POSTGRES_PORT), the workers' health servers 5682 and 5683 (BILLPRO_WORKER1_PORT,
@@ -12,10 +13,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { SINGLE_PROFILE_TOKEN } from '../test/sandbox';
+import { SINGLE_PROFILE_TOKEN } from '../sandbox';
 import { print } from './lib/log';
 import { OWNER } from './lib/n8n';
 import { startQueueStack } from './lib/queue';
+import type { SandboxDataOptions } from './lib/sandboxData';
 import { SANDBOX_CREDENTIAL } from './lib/stack';
 
 export interface QueuePorts {
@@ -49,6 +51,7 @@ export async function startQueueMode(ports: {
 	broker: number;
 	sandbox: number;
 	queue: QueuePorts;
+	sandboxData: SandboxDataOptions;
 }): Promise<{ stop(): Promise<void>; exited: Promise<string> }> {
 	const workDir = mkdtempSync(path.join(tmpdir(), 'billpro-queue-'));
 	const queue = await startQueueStack({
@@ -59,6 +62,7 @@ export async function startQueueMode(ports: {
 		sandboxPort: ports.sandbox,
 		importExamples: 'all',
 		wireGateway: true,
+		sandboxData: ports.sandboxData,
 		workers: ports.queue.workers.length,
 		concurrency: 10,
 		redisPort: ports.queue.redis,
@@ -88,6 +92,7 @@ export async function startQueueMode(ports: {
 			'',
 			`  Sandbox    ${stack.sandbox.baseUrl}   token ${SINGLE_PROFILE_TOKEN}`,
 			`  Credential "${SANDBOX_CREDENTIAL.name}" points at the sandbox; payment notifications go to the webhook processor.`,
+			`  Data       ${stack.sandboxDataLine}`,
 			'',
 			'  Example workflows:',
 			...stack.examples.map(

@@ -5,7 +5,7 @@
 // gateway-webhook]. CardCorp runs on ACI's Open Payment Platform (OPPWA), whose resellers
 // document the webhook format (docs/billpro-api.md names the pages). [V] a gateway or BillPro
 // page states it; [I] inferred. The BillPro Payment Gateway Trigger reads notifications with this
-// table and the sandbox (test/sandbox/gateway) writes them with it, so the two cannot drift. It is
+// table and the sandbox (sandbox/gateway) writes them with it, so the two cannot drift. It is
 // the gateway's table as nodes/BillPro/shared/api.ts is BillPro's API's: every fact tagged.
 
 /** A payment gateway answer the sandbox simulates: its result code and description. */

@@ -13,7 +13,7 @@ import {
 	SINGLE_PROFILE_TOKEN,
 	startSandbox,
 	type Sandbox,
-} from '../../test/sandbox';
+} from '../../sandbox';
 import { step, timed } from './log';
 import {
 	MAX_WORKFLOW_ID_LENGTH,
@@ -35,6 +35,14 @@ import type { PostgresConnection } from './postgres';
 import { freePort } from './proc';
 import { N8N_VERSION, ensureRuntime, type Runtime } from './runtime';
 import { N8nRest } from './rest';
+import {
+	rememberDataId,
+	rememberedDataId,
+	sandboxDataLine,
+	triggersMustForget,
+	workflowToImport,
+	type SandboxDataOptions,
+} from './sandboxData';
 
 export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 
@@ -138,6 +146,11 @@ export interface StackOptions {
 	 * start). The e2e suite wires it per test instead, so other tests' payments start nothing.
 	 */
 	wireGateway?: boolean;
+	/**
+	 * Keep the sandbox's data in a file across restarts (npm start; see sandboxData.ts). Without
+	 * it the sandbox lives in memory (tests, benchmarks).
+	 */
+	sandboxData?: SandboxDataOptions;
 	/** Extra environment of every n8n command, and the PostgreSQL database it names (queue mode). */
 	n8nEnv?: NodeJS.ProcessEnv;
 	postgres?: PostgresConnection;
@@ -166,6 +179,8 @@ export interface Stack {
 	packageVersion: string;
 	examples: ExampleWorkflow[];
 	importedExamples: string[];
+	/** The banner's line on the sandbox's data and the example triggers' memory. */
+	sandboxDataLine: string;
 	logDir: string;
 	/** Stops n8n, then the sandbox. */
 	stop(): Promise<void>;
@@ -199,8 +214,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 		() => installCommunityPackage(runtime, options.userFolder, tarball, setupLog),
 	);
 
-	const sandbox = await startSandbox({ host: '127.0.0.1', port: options.sandboxPort });
+	const sandbox = await startSandbox({
+		host: '127.0.0.1',
+		port: options.sandboxPort,
+		dataFile: options.sandboxData?.file,
+		resetData: options.sandboxData?.reset,
+	});
 	step(`BillPro sandbox listening on ${sandbox.baseUrl}`);
+	if (sandbox.data) step(sandbox.data.note);
 	let n8n: N8nServer | undefined;
 	try {
 		const cliBroker = await freePort();
@@ -234,21 +255,26 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 		} catch {
 			state = {};
 		}
+		// Every example again, with its static data cleared, when its triggers must forget.
+		const forget = triggersMustForget(
+			sandbox.data && sandbox.store.dataId,
+			rememberedDataId(options.userFolder),
+		);
 		const toImport = examples.filter(
-			(example) => options.importExamples === 'all' || state[example.slug] !== sha256(example.file),
+			(example) =>
+				forget || options.importExamples === 'all' || state[example.slug] !== sha256(example.file),
 		);
 		if (toImport.length > 0) {
 			await timed(`Importing ${toImport.length} example workflow(s) (n8n import:workflow)`, () =>
 				importWorkflows(
 					n8nOptions,
-					toImport.map(
-						(example) => JSON.parse(readFileSync(example.file, 'utf8')) as { id: string },
-					),
+					toImport.map((example) => workflowToImport(example.file, forget)),
 					{ logFile: setupLog, brokerPort: cliBroker },
 				),
 			);
 			for (const example of toImport) state[example.slug] = sha256(example.file);
 			writeFileSync(stateFile, JSON.stringify(state, null, 2) + '\n');
+			if (sandbox.data) rememberDataId(options.userFolder, sandbox.store.dataId);
 		} else {
 			step('Example workflows unchanged since the last import: kept as they are in n8n');
 		}
@@ -282,6 +308,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 			packageVersion: packageJson.version,
 			examples,
 			importedExamples: toImport.map((example) => example.slug),
+			sandboxDataLine: sandboxDataLine(sandbox, forget),
 			logDir,
 			async stop() {
 				await server.stop();

@@ -7,7 +7,7 @@
  * moment can start one run in each; the tests assert that bound and print what was measured.
  */
 import { GATEWAY_EXAMPLE, gatewayWebhookUrl } from '../../scripts/lib/stack';
-import { SANDBOX_GATEWAY_KEY } from '../sandbox';
+import { SANDBOX_GATEWAY_KEY } from '../../sandbox';
 import path from 'node:path';
 
 import { installCommunityPackage } from '../../scripts/lib/package';

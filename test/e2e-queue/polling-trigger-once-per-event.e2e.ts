@@ -6,7 +6,7 @@
  * edited to another merchant profile starts nothing for the customers already there.
  */
 import { endpointPath } from '../../nodes/BillPro/shared/api';
-import { SINGLE_PROFILE_TOKEN } from '../sandbox';
+import { SINGLE_PROFILE_TOKEN } from '../../sandbox';
 import {
 	activeWelcomeOnItsOwnCredential,
 	type SwitchableWelcome,

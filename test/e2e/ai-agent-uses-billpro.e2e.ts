@@ -6,7 +6,7 @@
  * the model was told, and what the agent answered.
  */
 import { endpointPath } from '../../nodes/BillPro/shared/api';
-import { SINGLE_PROFILE_TOKEN } from '../sandbox';
+import { SINGLE_PROFILE_TOKEN } from '../../sandbox';
 import { AGENT_NODE, agentWorkflow, importModelCredential } from './support/agentWorkflow';
 import {
 	e2e,

@@ -8,7 +8,7 @@
  * BillPro does not have.
  */
 import { endpointPath } from '../../nodes/BillPro/shared/api';
-import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN } from '../sandbox';
+import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN } from '../../sandbox';
 import {
 	activate,
 	deactivate,

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 
-import { SINGLE_PROFILE_TOKEN } from '../sandbox';
+import { SINGLE_PROFILE_TOKEN } from '../../sandbox';
 import { example, executeWorkflow, sandbox } from './support/context';
 
 interface Row {

@@ -5,7 +5,7 @@
  * credential's rules are matched against.
  */
 import { BillProApi } from '../../credentials/BillProApi.credentials';
-import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN } from '../sandbox';
+import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN } from '../../sandbox';
 import { redirect, startHostileServer, type HostileServer } from '../harness/hostileServer';
 import { e2e, n8nRest, perN8nLine, sandbox } from './support/context';
 

@@ -15,7 +15,7 @@
  * Each From List locator then lists the sandbox's records (read from the sandbox's API); in the
  * first operation that offers a list, typing in its search box leaves exactly the records that
  * match, and picking one fills the field.
- * Two pictures for the README: the nodes panel's BillPro actions, and a customer list.
+ * Two pictures for docs/n8n-app.md: the nodes panel's BillPro actions, and a customer list.
  */
 import type { Locator, Page } from 'playwright-core';
 
@@ -197,7 +197,7 @@ describe('Every BillPro operation in the n8n editor', () => {
 		await editor?.close();
 	});
 
-	it("shows the sandbox's customers in Order → Create's Customer list (the README's picture)", async () => {
+	it("shows the sandbox's customers in Order → Create's Customer list (docs/n8n-app.md's picture)", async () => {
 		const { page } = editor;
 		const op = OPERATIONS.find((candidate) => candidate.label === 'Order → Create (Subscription)')!;
 		const ndv = await openNode(page, op.nodeName);

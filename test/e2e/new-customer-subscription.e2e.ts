@@ -2,7 +2,7 @@
  * examples/new-customer-subscription.json, run by n8n: a new customer, a subscription order for
  * them (the sandbox's subscription product 1, GBP), and the order's payment link.
  */
-import { SINGLE_PROFILE_TOKEN } from '../sandbox';
+import { SINGLE_PROFILE_TOKEN } from '../../sandbox';
 import { example, executeWorkflow, sandbox } from './support/context';
 
 describe('Example: new customer, subscription order, payment link', () => {

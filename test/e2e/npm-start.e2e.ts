@@ -1,6 +1,7 @@
 /**
  * `npm start` brings up n8n and the sandbox, prints the editor URL and the login, and Ctrl-C
- * stops both. Run on other ports and in a temporary n8n user folder, beside the suite's own n8n.
+ * stops both. Run on other ports, in a temporary n8n user folder with its own sandbox data file,
+ * beside the suite's own n8n.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,9 +10,10 @@ import path from 'node:path';
 
 import { OWNER } from '../../scripts/lib/n8n';
 import { REPO_ROOT } from '../../scripts/lib/package';
+import { SANDBOX_CREDENTIAL, SANDBOX_GATEWAY_CREDENTIAL } from '../../scripts/lib/stack';
 import { freePort, portOpen, sleep } from '../../scripts/lib/proc';
 import { endpointPath } from '../../nodes/BillPro/shared/api';
-import { SINGLE_PROFILE_TOKEN } from '../sandbox';
+import { SINGLE_PROFILE_TOKEN } from '../../sandbox';
 
 /** Pays a new single-payment order in the sandbox; what n8n answered the gateway's notification. */
 async function paidOrderNotified(sandboxPort: number): Promise<number> {
@@ -61,6 +63,7 @@ async function paidOrderNotified(sandboxPort: number): Promise<number> {
 describe('npm start', () => {
 	it('starts n8n with the BillPro node and the sandbox, wires the gateway example, and Ctrl-C stops both', async () => {
 		const userFolder = mkdtempSync(path.join(tmpdir(), 'billpro-start-'));
+		const dataFile = path.join(userFolder, 'sandbox-data.json');
 		const ports = { n8n: await freePort(), broker: await freePort(), sandbox: await freePort() };
 		const child = spawn('npm', ['start'], {
 			cwd: REPO_ROOT,
@@ -70,6 +73,7 @@ describe('npm start', () => {
 				BILLPRO_N8N_PORT: String(ports.n8n),
 				BILLPRO_N8N_BROKER_PORT: String(ports.broker),
 				BILLPRO_SANDBOX_PORT: String(ports.sandbox),
+				BILLPRO_SANDBOX_DATA_FILE: dataFile,
 			},
 			// Its own process group, like a terminal's foreground job: Ctrl-C signals the group.
 			detached: true,
@@ -95,6 +99,15 @@ describe('npm start', () => {
 			expect(output).toContain(`${OWNER.email}  /  ${OWNER.password}`);
 			expect(output).toMatch(new RegExp(`Sandbox\\s+${sandboxBase}`));
 			expect(output).toContain(SINGLE_PROFILE_TOKEN);
+			expect(output).toMatch(
+				new RegExp(
+					`Data\\s+Sandbox data: no file yet, started from the seed in ${dataFile}; the example triggers' memory cleared with it`,
+				),
+			);
+			// Both credentials it made, and where the gateway one's key comes from.
+			expect(output).toContain(`Credential "${SANDBOX_CREDENTIAL.name}"`);
+			expect(output).toContain(`Credential "${SANDBOX_GATEWAY_CREDENTIAL.name}"`);
+			expect(output).toContain('SANDBOX_GATEWAY_KEY');
 
 			expect((await fetch(`${editor}/`)).status).toBe(200);
 			expect(

@@ -7,7 +7,7 @@
  * and duplicates among hundreds of notifications in flight, start one execution per payment.
  */
 import { GATEWAY_EXAMPLE, gatewayWebhookUrl } from '../../scripts/lib/stack';
-import { SANDBOX_GATEWAY_KEY } from '../sandbox';
+import { SANDBOX_GATEWAY_KEY } from '../../sandbox';
 import {
 	activate,
 	deactivate,

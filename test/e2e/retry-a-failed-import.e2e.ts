@@ -10,7 +10,7 @@
 import { parse } from 'flatted';
 
 import { endpointPath, QUERY } from '../../nodes/BillPro/shared/api';
-import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN } from '../sandbox';
+import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN } from '../../sandbox';
 import { acceptedIn, itemsIn } from '../node/stoppedRun';
 import { activate, deactivate, waitForExecutions } from './support/activeWorkflows';
 import { e2e, importWorkflow, n8nRest, sandbox, type WorkflowJson } from './support/context';

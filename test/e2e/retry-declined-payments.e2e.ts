@@ -6,7 +6,7 @@
  * simulated gateway declines it); the example's "Order to check" gets that order's ID.
  */
 import { endpointPath } from '../../nodes/BillPro/shared/api';
-import { SINGLE_PROFILE_TOKEN } from '../sandbox';
+import { SINGLE_PROFILE_TOKEN } from '../../sandbox';
 import { example, exampleJson, executeWorkflow, importWorkflow, sandbox } from './support/context';
 import { createOrderForAda, INSTALMENT_PRODUCT } from './support/sandboxOrders';
 

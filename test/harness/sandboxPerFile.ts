@@ -1,4 +1,4 @@
-import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
 
 /**
  * A BillPro sandbox on a random 127.0.0.1 port for the whole test file, back to its seed (and an

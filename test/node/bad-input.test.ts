@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { SINGLE_PROFILE_TOKEN, type Sandbox } from '../sandbox';
+import { SINGLE_PROFILE_TOKEN, type Sandbox } from '../../sandbox';
 import { placesContaining } from '../harness/secrets';
 import { runBillPro } from '../harness/workflow';
 import { byId, productOf } from './orderFixtures';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { FIELD } from '../../nodes/BillPro/shared/api';
-import type { Sandbox } from '../sandbox';
+import type { Sandbox } from '../../sandbox';
 import { asAiTool, runBillPro } from '../harness/workflow';
 import { byId, createOrder, newCustomer, productOf } from './orderFixtures';
 import { useSandbox } from './sandboxFixture';

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 import { BillPro } from '../../nodes/BillPro/BillPro.node';
-import { SandboxStore, type Sandbox } from '../sandbox';
+import { SandboxStore, type Sandbox } from '../../sandbox';
 import { asAiTool, runBillPro } from '../harness/workflow';
 import { byId, orderInState, productOf, type OrderIds, type OrderSetup } from './orderFixtures';
 import { useSandbox } from './sandboxFixture';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { endpointPath, ENDPOINTS, type EndpointName } from '../../nodes/BillPro/shared/api';
-import { SINGLE_PROFILE_TOKEN, type Product, type Sandbox } from '../sandbox';
+import { SINGLE_PROFILE_TOKEN, type Product, type Sandbox } from '../../sandbox';
 import { runBillPro, type BillProCredentials } from '../harness/workflow';
 
 /** An active seeded product of this type, optionally with locks, in the profile. */

@@ -23,7 +23,7 @@ import {
 } from '../harness/jsonSchema';
 import { ActiveTrigger } from '../harness/poll';
 import { asAiTool, runBillPro } from '../harness/workflow';
-import type { Sandbox } from '../sandbox';
+import type { Sandbox } from '../../sandbox';
 import { rootClient, single } from '../sandbox-rules/client';
 import { created, CUSTOMER, orderOf, pay, SEEDED } from '../sandbox-rules/orders';
 import {

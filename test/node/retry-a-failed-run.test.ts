@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { ENDPOINTS, type EndpointName } from '../../nodes/BillPro/shared/api';
-import type { Fault, Product, Sandbox } from '../sandbox';
+import type { Fault, Product, Sandbox } from '../../sandbox';
 import { CUSTOMER } from '../sandbox-rules/orders';
 import { asAiTool, runBillPro, type BillProRun, type NodeSettings } from '../harness/workflow';
 import {

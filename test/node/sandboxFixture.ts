@@ -1,4 +1,4 @@
-import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN, type SandboxOptions } from '../sandbox';
+import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN, type SandboxOptions } from '../../sandbox';
 import { sandboxPerFile } from '../harness/sandboxPerFile';
 import type { BillProCredentials } from '../harness/workflow';
 

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { SINGLE_PROFILE_TOKEN, type Fault } from '../sandbox';
+import { SINGLE_PROFILE_TOKEN, type Fault } from '../../sandbox';
 import { placesContaining } from '../harness/secrets';
 import { listSearch } from '../harness/listSearch';
 import { runBillPro } from '../harness/workflow';

@@ -1,6 +1,6 @@
 import { sandboxPerFile } from '../harness/sandboxPerFile';
 import { ENDPOINTS, endpointPath } from '../../nodes/BillPro/shared/api';
-import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN } from '../sandbox';
+import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN } from '../../sandbox';
 import { apiClient, multi, single, uniqueEmail } from './client';
 
 const UNAUTHORIZED = { error: 'Invalid or missing API token' };

@@ -1,6 +1,6 @@
 import { sandboxPerFile } from '../harness/sandboxPerFile';
 import { FIELD, endpointPath } from '../../nodes/BillPro/shared/api';
-import type { OrderType } from '../sandbox';
+import type { OrderType } from '../../sandbox';
 import { multi, single } from './client';
 import { NOT_FOUND, SEEDED, created, orderOf, pay } from './orders';
 

@@ -2,7 +2,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import { request, type IncomingHttpHeaders } from 'node:http';
 
-import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN, type Sandbox } from '../sandbox';
+import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN, type Sandbox } from '../../sandbox';
 
 export interface ClientOptions {
 	/** Bearer token; null sends no Authorization header. Default: the single-profile token. */

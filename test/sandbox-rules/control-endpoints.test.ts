@@ -1,6 +1,6 @@
 import { sandboxPerFile } from '../harness/sandboxPerFile';
 import { endpointPath } from '../../nodes/BillPro/shared/api';
-import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN } from '../sandbox';
+import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN } from '../../sandbox';
 import { apiClient, multi, rootClient, single } from './client';
 
 const sandbox = sandboxPerFile();

@@ -1,6 +1,6 @@
 import { sandboxPerFile } from '../harness/sandboxPerFile';
 import { ENDPOINTS, endpointPath } from '../../nodes/BillPro/shared/api';
-import { type CustomerResponse } from '../sandbox';
+import { type CustomerResponse } from '../../sandbox';
 import { multi, sendRaw, single } from './client';
 
 const NOT_FOUND = { id: ['not found'] };

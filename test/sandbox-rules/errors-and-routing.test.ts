@@ -1,6 +1,6 @@
 import { sandboxPerFile } from '../harness/sandboxPerFile';
 import { ENDPOINTS, endpointPath, type EndpointName } from '../../nodes/BillPro/shared/api';
-import { MAX_BODY_BYTES } from '../sandbox';
+import { MAX_BODY_BYTES } from '../../sandbox';
 import { sendRaw, single } from './client';
 
 const sandbox = sandboxPerFile();

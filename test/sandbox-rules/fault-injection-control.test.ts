@@ -1,6 +1,6 @@
 import { sandboxPerFile } from '../harness/sandboxPerFile';
 import { endpointPath } from '../../nodes/BillPro/shared/api';
-import { startSandbox, type Fault } from '../sandbox';
+import { startSandbox, type Fault } from '../../sandbox';
 import { rootClient, single, waitFor } from './client';
 
 const sandbox = sandboxPerFile();

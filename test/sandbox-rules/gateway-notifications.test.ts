@@ -7,8 +7,8 @@ import {
 	type GatewayReceiver,
 } from '../harness/gatewayReceiver';
 import { sandboxPerFile } from '../harness/sandboxPerFile';
-import { encryptNotification, startSandbox, type DeliveryAttempt } from '../sandbox';
-import { gatewayOptions } from '../sandbox/gateway/options';
+import { encryptNotification, startSandbox, type DeliveryAttempt } from '../../sandbox';
+import { gatewayOptions } from '../../sandbox/gateway/options';
 import { rootClient, single, waitFor } from './client';
 import { CUSTOMER, SEEDED, created, orderOf, pay } from './orders';
 

@@ -1,6 +1,6 @@
 import { sandboxPerFile } from '../harness/sandboxPerFile';
 import { ENDPOINTS, FIELD, ORDER_TYPES, endpointPath } from '../../nodes/BillPro/shared/api';
-import type { OrderType } from '../sandbox';
+import type { OrderType } from '../../sandbox';
 import { ddmmyyyy, multi, single } from './client';
 import {
 	CUSTOMER,

@@ -1,6 +1,6 @@
 import { sandboxPerFile } from '../harness/sandboxPerFile';
 import { FIELD, endpointPath } from '../../nodes/BillPro/shared/api';
-import { startSandbox, type OrderType } from '../sandbox';
+import { startSandbox, type OrderType } from '../../sandbox';
 import { multi, single } from './client';
 import {
 	DAY,

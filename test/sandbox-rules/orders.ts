@@ -2,7 +2,7 @@
 import type { AxiosInstance, AxiosResponse } from 'axios';
 
 import { ORDER_TYPES, endpointPath, type OrderType } from '../../nodes/BillPro/shared/api';
-import type { OrderResponse, PaymentOutcome, Product, Sandbox } from '../sandbox';
+import type { OrderResponse, PaymentOutcome, Product, Sandbox } from '../../sandbox';
 import { ddmmyyyy, rootClient } from './client';
 
 /**

@@ -1,5 +1,5 @@
 import { endpointPath } from '../../nodes/BillPro/shared/api';
-import { PAGE_SIZE, startSandbox, type Sandbox } from '../sandbox';
+import { PAGE_SIZE, startSandbox, type Sandbox } from '../../sandbox';
 import { apiClient, single } from './client';
 
 let sandbox: Sandbox;

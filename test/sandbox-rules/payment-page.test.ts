@@ -5,7 +5,7 @@ import {
 	type GatewayReceiver,
 } from '../harness/gatewayReceiver';
 import { sandboxPerFile } from '../harness/sandboxPerFile';
-import type { OrderResponse } from '../sandbox';
+import type { OrderResponse } from '../../sandbox';
 import { rootClient, single } from './client';
 import { SEEDED, created, orderOf, pay } from './orders';
 

@@ -1,6 +1,6 @@
 import { sandboxPerFile } from '../harness/sandboxPerFile';
 import { FIELD, endpointPath } from '../../nodes/BillPro/shared/api';
-import { UnprocessableError } from '../sandbox/http';
+import { UnprocessableError } from '../../sandbox/http';
 import { rootClient, single } from './client';
 import {
 	CUSTOMER,

@@ -1,6 +1,6 @@
 import { sandboxPerFile } from '../harness/sandboxPerFile';
 import { endpointPath } from '../../nodes/BillPro/shared/api';
-import { startSandbox, type Product } from '../sandbox';
+import { startSandbox, type Product } from '../../sandbox';
 import { multi, single } from './client';
 
 /** The product in BillPro's "First steps" guide, verbatim. */

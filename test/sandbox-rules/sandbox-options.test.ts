@@ -8,7 +8,7 @@ import {
 	PROFILES,
 	SINGLE_PROFILE_TOKEN,
 	startSandbox,
-} from '../sandbox';
+} from '../../sandbox';
 import { single } from './client';
 
 describe('startSandbox options and constants', () => {

@@ -1,6 +1,6 @@
 import { sandboxPerFile } from '../harness/sandboxPerFile';
 import { FIELD, endpointPath } from '../../nodes/BillPro/shared/api';
-import type { ScheduledPaymentResponse } from '../sandbox';
+import type { ScheduledPaymentResponse } from '../../sandbox';
 import { multi, single } from './client';
 import {
 	DAY,

@@ -245,7 +245,7 @@ export function wrongShapeError(
 	record: string,
 ): NodeApiError {
 	const got = shapeOf(response.body);
-	const check = `Check that the base URL in the BillPro credential points at the BillPro API (it ends in /api/v1), not at a proxy or another service; if it does, BillPro's answers may have changed (see "List response" in the README's Assumptions). BillPro said: ${bodyText(response.body)}`;
+	const check = `Check that the base URL in the BillPro credential points at the BillPro API (it ends in /api/v1), not at a proxy or another service; if it does, BillPro's answers may have changed (see "List response" in the package's docs/assumptions.md). BillPro said: ${bodyText(response.body)}`;
 	const acted =
 		method === 'GET'
 			? ''

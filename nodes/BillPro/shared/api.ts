@@ -3,12 +3,12 @@
  *
  * `source` says where each fact comes from (BillPro's reference pages; docs/billpro-api.md summarises them):
  *   'V' = BillPro's documentation states it; 'B' = only BillPro's "First steps" guide shows it;
- *   'I' = inferred, the docs are silent. Every 'I' row is listed in the README's Assumptions
- *   table (a test keeps the two in step), so real API access corrects it with a single edit here.
+ *   'I' = inferred, the docs are silent. Every 'I' row is listed in docs/assumptions.md
+ *   (a test keeps the two in step), so real API access corrects it with a single edit here.
  * `answers` is the shape of a success (a list or one record): every request path checks it.
  * `paging` marks the lists: only the products list is documented as paged [V]; the customers and
  * scheduled-payments lists are inferred to be paged like it [I], so a page 2 that repeats page 1
- * is read as an unpaged list there, not as a loop (request/pageWalker.ts, README's Assumptions).
+ * is read as an unpaged list there, not as a loop (request/pageWalker.ts, docs/assumptions.md).
  * The node's routing and the sandbox both read this table: a corrected path changes both.
  */
 
@@ -179,7 +179,7 @@ export const QUERY = {
 } as const;
 
 /**
- * Facts about behaviour rather than paths. Each is listed in the README's Assumptions table.
+ * Facts about behaviour rather than paths. Each is listed in docs/assumptions.md.
  *   listsAreBareArrays [B]: a list answers a bare JSON array (the guide's products example).
  *   lastPageIsShortOrEmpty [I]: a page shorter than the first one, or an empty one, is the last
  *     (the BillPro Trigger keeps a full page's length, so a short page it starts on is the last).

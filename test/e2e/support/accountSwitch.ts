@@ -6,7 +6,7 @@
  * tokens, never a real one.
  */
 import { endpointPath, QUERY } from '../../../nodes/BillPro/shared/api';
-import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN } from '../../sandbox';
+import { MULTI_PROFILE_TOKEN, SINGLE_PROFILE_TOKEN } from '../../../sandbox';
 import { activate, deactivate, waitForExecutions, type ExecutionSummary } from './activeWorkflows';
 import { e2e, exampleJson, importWorkflow, n8nRest, sandbox } from './context';
 

@@ -21,7 +21,7 @@ import { SANDBOX_CREDENTIAL, type ExampleWorkflow, type Stack } from '../../../s
 import type { QueueContext } from '../../e2e-queue/support/queueContext';
 import { runThroughQueue } from '../../e2e-queue/support/runThroughQueue';
 import { endpointPath, QUERY, type EndpointName } from '../../../nodes/BillPro/shared/api';
-import { SINGLE_PROFILE_TOKEN, type RequestLogEntry } from '../../sandbox';
+import { SINGLE_PROFILE_TOKEN, type RequestLogEntry } from '../../../sandbox';
 
 export const CONTEXT_ENV = 'BILLPRO_E2E_CONTEXT';
 

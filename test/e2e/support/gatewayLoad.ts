@@ -1,6 +1,6 @@
 /**
  * Payment notifications sent straight to a Production URL as the payment gateway sends them
- * (encrypted afresh for each delivery, with its headers; test/sandbox/gateway/delivery.ts), many
+ * (encrypted afresh for each delivery, with its headers; sandbox/gateway/delivery.ts), many
  * at once: copies of one notification at the same moment, or distinct notifications with
  * duplicates among them, a fixed number in flight. The e2e and queue suites and bench:n8n use it.
  */
@@ -12,8 +12,8 @@ import {
 	gatewaySettingsOrThrow,
 	SANDBOX_GATEWAY_KEY,
 	type GatewayNotification,
-} from '../../sandbox';
-import { deliveryRequest } from '../../sandbox/gateway/delivery';
+} from '../../../sandbox';
+import { deliveryRequest } from '../../../sandbox/gateway/delivery';
 
 export interface DeliveryAnswer {
 	status: number;

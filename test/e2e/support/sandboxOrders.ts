@@ -3,7 +3,7 @@
  * for tests that need an order to exist before n8n looks at it.
  */
 import { endpointPath, type EndpointName } from '../../../nodes/BillPro/shared/api';
-import { SINGLE_PROFILE_TOKEN } from '../../sandbox';
+import { SINGLE_PROFILE_TOKEN } from '../../../sandbox';
 import { sandbox } from './context';
 
 /** Seeded in profile 1: customer Ada. */
