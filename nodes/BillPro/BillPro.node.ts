@@ -11,7 +11,7 @@ import {
 	scheduledPaymentDescription,
 } from './operations';
 import { BASE_URL_EXPRESSION } from './shared/api';
-import { requestOptionsField } from './request/concurrency';
+import { requestOptionsField } from './shared/descriptions';
 
 export class BillPro implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,11 +28,12 @@ export class BillPro implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'billProApi', required: true }],
+		// What n8n knows the node by as declarative. Every request is sent by the operations
+		// (transport/send.ts), with the same base URL and headers.
 		requestDefaults: {
 			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
-			// Every operation's first postReceive turns an HTTP error into a clear node error.
 			ignoreHttpStatusErrors: true,
 		},
 		properties: [
@@ -63,7 +64,7 @@ export class BillPro implements INodeType {
 		listSearch: { searchCustomers, searchProducts, searchScheduledPayments },
 	};
 
-	// Every operation, run over a run's items (request/runOperation.ts). n8n runs an in-process AI
+	// Every operation, run over a run's items (run/runOperation.ts). n8n runs an in-process AI
 	// tool through each operation's routing instead, which runs the same item function.
 	customOperations = customOperationsOf();
 }

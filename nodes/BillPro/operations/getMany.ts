@@ -1,9 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { EndpointName } from '../shared/api';
-import type { ItemContext } from '../request/itemContext';
-import { MAX_PAGES_AT_ONCE, PAGES_AHEAD } from '../request/concurrency';
-import { DEFAULT_MAX_RECORDS, pagedList, walkPages } from '../request/pageWalker';
+import type { ItemContext } from '../shared/itemContext';
+import { DEFAULT_MAX_RECORDS, MAX_PAGES_AT_ONCE, PAGES_AHEAD } from '../shared/limits';
+import { pagedList, walkPages } from '../transport/pageWalker';
 import { simplified, simplifyField, type Simplifier } from '../shared/simplify';
 import {
 	invalidInput,
@@ -12,7 +12,7 @@ import {
 	requireFilterValue,
 	requireWholeNumber,
 } from '../shared/validation';
-import type { SendToBillPro } from './operation';
+import type { BillProRequest } from '../transport/send';
 
 /** A Get Many filter: its field, and the query parameter BillPro reads it from. */
 export interface Filter {
@@ -135,12 +135,12 @@ function maxRecordsError(item: ItemContext, maxRecords: number): NodeOperationEr
 
 /**
  * A Get Many's read: its fields checked (Simplify, the filters, then Return All, Limit, Max
- * Records and Pages Read at Once), then BillPro's pages walked (request/paging.ts) up to Limit,
+ * Records and Pages Read at Once), then BillPro's pages walked (transport/pageWalker.ts) up to Limit,
  * or to the end within Max Records, and Simplify applied.
  */
 export async function readList(
 	item: ItemContext,
-	send: SendToBillPro,
+	send: BillProRequest,
 	list: {
 		endpoint: EndpointName;
 		id?: string;
@@ -159,8 +159,7 @@ export async function readList(
 		itemIndex: item.getItemIndex(),
 		limit,
 	});
-	if (maxRecords !== undefined && read.length > maxRecords)
-		throw maxRecordsError(item, maxRecords);
+	if (maxRecords !== undefined && read.length > maxRecords) throw maxRecordsError(item, maxRecords);
 	const records = read.length > limit ? read.slice(0, limit) : read;
 	return simplified(item, list.simplifier, records);
 }

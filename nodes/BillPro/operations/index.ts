@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { runOperation } from '../request/runOperation';
+import { runOperation } from '../run/runOperation';
 import { checkoutOperations } from './checkout';
 import { customerOperations } from './customer';
-import type { Operation } from './operation';
+import type { Operation } from '../run/operation';
 import { orderOperations } from './order';
 import { productOperations } from './product';
 import { scheduledPaymentOperations } from './scheduledPayment';

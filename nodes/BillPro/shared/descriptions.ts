@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { INTERVAL_UNITS } from './api';
+import { DEFAULT_CONCURRENCY, MAX_PAGES_AT_ONCE, PAGES_AHEAD } from './limits';
 import { SYSTEM_ID_PATTERN } from './validation';
 
 /** A required system id typed in (or from an expression), for records BillPro cannot list. */
@@ -235,4 +236,51 @@ export const intervalUnitField: INodeProperties = {
 		value: unit,
 	})),
 	default: 'MONTH',
+};
+
+/**
+ * A node's own merchant profile (Request Options → Profile ID), for a token with several
+ * profiles: an agency running one workflow per merchant with one credential. It overrides the
+ * credential's Profile ID on every request of the node, whatever the path; the credential's
+ * `authenticate` keeps a profile_id the node has set. Empty: the credential's.
+ */
+export const profileIdOverrideField: INodeProperties = {
+	displayName: 'Profile ID',
+	name: 'profileId',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 5',
+	description:
+		"The merchant profile this node works in, instead of the credential's Profile ID (for an API user with several profiles). Empty: the credential's.",
+};
+
+/** Merged by n8n into the node's Request Options, next to Batching, Proxy and Timeout. */
+export const requestOptionsField: INodeProperties = {
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Concurrent Requests',
+			name: 'maxConcurrency',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_CONCURRENCY,
+			description:
+				'How many requests this node sends to BillPro at the same time, across all items',
+		},
+		{
+			displayName: 'Pages Read at Once',
+			name: 'pagesAtOnce',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_PAGES_AT_ONCE },
+			default: PAGES_AHEAD,
+			displayOptions: { show: { '/operation': ['getAll'] } },
+			description:
+				'For Get Many: how many pages are requested at the same time once a list goes on past its first page (at most 20, and at most Max Concurrent Requests). More is faster over a slow network; up to one fewer requests land past the end of the list.',
+		},
+		profileIdOverrideField,
+	],
 };

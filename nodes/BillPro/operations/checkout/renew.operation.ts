@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { orderIdField } from '../../shared/descriptions';
-import { requireSystemId } from '../../shared/validation';
-import type { Operation } from '../operation';
+import { orderIdOf } from '../recordIds';
+import type { Operation } from '../../run/operation';
 
 // Custom checkout and the payment iframe are for CardCorp merchants; a checkout lasts 25 minutes.
 export const renewCheckout: Operation = {
@@ -16,7 +16,7 @@ export const renewCheckout: Operation = {
 		},
 	],
 	async execute(item, send) {
-		const orderId = requireSystemId(item, 'Order ID', item.getNodeParameter('orderId'), 'order');
+		const orderId = orderIdOf(item);
 		return [(await send('renewCheckout', { id: orderId, resource: 'order' })) as IDataObject];
 	},
 };

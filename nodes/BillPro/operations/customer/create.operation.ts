@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { createCustomerBody } from './customerBody';
 import { customerDetailFields, customerNameFields } from '../../shared/descriptions';
-import type { Operation } from '../operation';
+import type { Operation } from '../../run/operation';
 
 export const createCustomer: Operation = {
 	resource: 'customer',

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { ItemContext } from '../../request/itemContext';
+import type { ItemContext } from '../../shared/itemContext';
 import { compact } from '../../shared/body';
 import {
 	isNotSet,

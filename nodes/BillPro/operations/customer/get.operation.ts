@@ -1,8 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
 import { customerLocator } from '../../shared/descriptions';
-import { simplified, simplifyField, simplifyCustomer } from '../../shared/simplify';
-import { requireBoolean, requireSystemId } from '../../shared/validation';
-import type { Operation } from '../operation';
+import { simplifyCustomer, simplifyField } from '../../shared/simplify';
+import type { Operation } from '../../run/operation';
+import { readRecord } from '../readRecord';
+import { customerIdOf } from '../recordIds';
 
 export const getCustomer: Operation = {
 	resource: 'customer',
@@ -10,15 +10,11 @@ export const getCustomer: Operation = {
 	method: 'GET',
 	record: 'customer',
 	fields: [customerLocator, simplifyField],
-	async execute(item, send) {
-		const id = requireSystemId(
-			item,
-			'Customer',
-			item.getNodeParameter('customer', undefined, { extractValue: true }),
-			'customer',
-		);
-		requireBoolean(item, 'Simplify', item.getNodeParameter('simplify', true));
-		const customer = (await send('getCustomer', { id, resource: 'customer' })) as IDataObject;
-		return simplified(item, simplifyCustomer, [customer]);
-	},
+	execute: async (item, send) =>
+		await readRecord(item, send, {
+			endpoint: 'getCustomer',
+			id: customerIdOf(item),
+			record: 'customer',
+			simplifier: simplifyCustomer,
+		}),
 };

@@ -1,7 +1,7 @@
 import { QUERY } from '../../shared/api';
 import { simplifyCustomer } from '../../shared/simplify';
 import { getManyFields, readList, type Filter } from '../getMany';
-import type { Operation } from '../operation';
+import type { Operation } from '../../run/operation';
 
 const filters: Filter[] = [
 	{

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { toolRouting } from '../../request/runOperation';
-import { fieldsOf, type Operation } from '../operation';
+import { toolRouting } from '../../run/runOperation';
+import type { Operation } from '../../run/operation';
+import { fieldsOf } from '../fields';
 import { createCustomer } from './create.operation';
 import { getCustomer } from './get.operation';
 import { getManyCustomers } from './getAll.operation';

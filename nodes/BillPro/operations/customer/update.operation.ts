@@ -5,13 +5,9 @@ import {
 	customerLocator,
 	customerNameFields,
 } from '../../shared/descriptions';
-import {
-	invalidInput,
-	requireCollection,
-	requireOneOf,
-	requireSystemId,
-} from '../../shared/validation';
-import type { Operation } from '../operation';
+import { invalidInput, requireCollection, requireOneOf } from '../../shared/validation';
+import type { Operation } from '../../run/operation';
+import { customerIdOf } from '../recordIds';
 
 /**
  * Customer → Update. BillPro removes every address an update does not send, so by default the
@@ -58,12 +54,7 @@ export const updateCustomer: Operation = {
 		},
 	],
 	async execute(item, send) {
-		const id = requireSystemId(
-			item,
-			'Customer',
-			item.getNodeParameter('customer', undefined, { extractValue: true }),
-			'customer',
-		);
+		const id = customerIdOf(item);
 		// Checked first: any value but 'keep' would send the update without the current addresses.
 		const addressHandling = requireOneOf(
 			item,

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-wor
 import { ORDER_TYPES, type OrderType } from '../../shared/api';
 import { customerLocator, intervalUnitField, productLocator } from '../../shared/descriptions';
 import { createOrderRequest } from './orderBody';
-import type { Operation } from '../operation';
+import type { Operation } from '../../run/operation';
 
 const show = { resource: ['order'], operation: ['create'] };
 

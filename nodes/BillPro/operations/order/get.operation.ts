@@ -1,8 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
 import { orderIdField } from '../../shared/descriptions';
-import { simplified, simplifyField, simplifyOrder } from '../../shared/simplify';
-import { requireBoolean, requireSystemId } from '../../shared/validation';
-import type { Operation } from '../operation';
+import { simplifyField, simplifyOrder } from '../../shared/simplify';
+import type { Operation } from '../../run/operation';
+import { readRecord } from '../readRecord';
+import { orderIdOf } from '../recordIds';
 
 export const getOrder: Operation = {
 	resource: 'order',
@@ -10,10 +10,11 @@ export const getOrder: Operation = {
 	method: 'GET',
 	record: 'order',
 	fields: [orderIdField, simplifyField],
-	async execute(item, send) {
-		const id = requireSystemId(item, 'Order ID', item.getNodeParameter('orderId'), 'order');
-		requireBoolean(item, 'Simplify', item.getNodeParameter('simplify', true));
-		const order = (await send('getOrder', { id, resource: 'order' })) as IDataObject;
-		return simplified(item, simplifyOrder, [order]);
-	},
+	execute: async (item, send) =>
+		await readRecord(item, send, {
+			endpoint: 'getOrder',
+			id: orderIdOf(item),
+			record: 'order',
+			simplifier: simplifyOrder,
+		}),
 };

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { toolRouting } from '../../request/runOperation';
-import { fieldsOf, type Operation } from '../operation';
+import { toolRouting } from '../../run/runOperation';
+import type { Operation } from '../../run/operation';
+import { fieldsOf } from '../fields';
 import { cancelOrder } from './cancel.operation';
 import { createOrder } from './create.operation';
 import { getOrder } from './get.operation';

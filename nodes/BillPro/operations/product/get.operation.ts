@@ -1,8 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
 import { productLocator } from '../../shared/descriptions';
-import { simplified, simplifyField, simplifyProduct } from '../../shared/simplify';
-import { requireBoolean, requireSystemId } from '../../shared/validation';
-import type { Operation } from '../operation';
+import { simplifyField, simplifyProduct } from '../../shared/simplify';
+import type { Operation } from '../../run/operation';
+import { readRecord } from '../readRecord';
+import { productIdOf } from '../recordIds';
 
 export const getProduct: Operation = {
 	resource: 'product',
@@ -10,15 +10,11 @@ export const getProduct: Operation = {
 	method: 'GET',
 	record: 'product',
 	fields: [productLocator, simplifyField],
-	async execute(item, send) {
-		const id = requireSystemId(
-			item,
-			'Product',
-			item.getNodeParameter('product', undefined, { extractValue: true }),
-			'product',
-		);
-		requireBoolean(item, 'Simplify', item.getNodeParameter('simplify', true));
-		const product = (await send('getProduct', { id, resource: 'product' })) as IDataObject;
-		return simplified(item, simplifyProduct, [product]);
-	},
+	execute: async (item, send) =>
+		await readRecord(item, send, {
+			endpoint: 'getProduct',
+			id: productIdOf(item),
+			record: 'product',
+			simplifier: simplifyProduct,
+		}),
 };

@@ -1,7 +1,7 @@
 import { INTERVAL_UNITS } from '../../shared/api';
 import { intervalUnitField } from '../../shared/descriptions';
 import { requireOneOf, requireWholeNumber } from '../../shared/validation';
-import type { Operation } from '../operation';
+import type { Operation } from '../../run/operation';
 import { paymentTargetFields } from './target';
 import { updatePayment } from './update';
 

@@ -1,5 +1,5 @@
 import { paymentTargetFields } from './target';
-import type { Operation } from '../operation';
+import type { Operation } from '../../run/operation';
 import { updatePayment } from './update';
 
 /** Cancel and Skip: the payment's status set, nothing else. */

@@ -1,8 +1,8 @@
 import { orderIdField } from '../../shared/descriptions';
 import { simplifyScheduledPayment } from '../../shared/simplify';
-import { requireSystemId } from '../../shared/validation';
+import { orderIdOf } from '../recordIds';
 import { getManyFields, readList } from '../getMany';
-import type { Operation } from '../operation';
+import type { Operation } from '../../run/operation';
 
 /** An order's scheduled payments (billing events): the list is the order's, as its errors say. */
 export const getManyScheduledPayments: Operation = {
@@ -12,7 +12,7 @@ export const getManyScheduledPayments: Operation = {
 	record: 'order',
 	fields: [orderIdField, ...getManyFields()],
 	async execute(item, send) {
-		const orderId = requireSystemId(item, 'Order ID', item.getNodeParameter('orderId'), 'order');
+		const orderId = orderIdOf(item);
 		return await readList(item, send, {
 			endpoint: 'listScheduledPayments',
 			id: orderId,

@@ -1,6 +1,6 @@
 import { FIELD, SCHEDULED_PAYMENT_STATUS } from '../../shared/api';
 import { requireFutureUtc } from '../../shared/validation';
-import type { Operation } from '../operation';
+import type { Operation } from '../../run/operation';
 import { paymentTargetFields } from './target';
 import { updatePayment } from './update';
 

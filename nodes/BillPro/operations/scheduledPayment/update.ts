@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { ItemContext } from '../../request/itemContext';
+import type { ItemContext } from '../../shared/itemContext';
 import { BODY_ROOT } from '../../shared/api';
-import type { SendToBillPro } from '../operation';
+import type { BillProRequest } from '../../transport/send';
 import { paymentTarget } from './target';
 
 /**
@@ -10,7 +10,7 @@ import { paymentTarget } from './target';
  */
 export async function updatePayment(
 	item: ItemContext,
-	send: SendToBillPro,
+	send: BillProRequest,
 	fields: () => IDataObject,
 ): Promise<IDataObject[]> {
 	const target = paymentTarget(item);

@@ -1,5 +1,5 @@
 import { requireAmount } from '../../shared/validation';
-import type { Operation } from '../operation';
+import type { Operation } from '../../run/operation';
 import { paymentTargetFields } from './target';
 import { updatePayment } from './update';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteData, IPollFunctions } from 'n8n-workflow';
 import { baseUrlOf, type EndpointName } from '../shared/api';
-import type { ItemContext } from './itemContext';
+import type { ItemContext } from '../shared/itemContext';
 import { requireBaseUrl } from './policy';
 import { profileIdOverride } from './profile';
 import { CREDENTIAL_TYPE, sendingWith, sendToBillPro, type BillProCall } from './send';

@@ -7,7 +7,7 @@ import {
 	type RunWrites,
 	type WriteRecord,
 } from './acceptedWrites';
-import type { ItemContext } from './itemContext';
+import type { ItemContext } from '../shared/itemContext';
 
 /**
  * One try of one node run: its request slots, which items sent, failed or were stopped, and what

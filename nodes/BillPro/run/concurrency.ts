@@ -1,56 +1,8 @@
-import type { IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import type { ItemContext } from './itemContext';
+import type { IHttpRequestOptions } from 'n8n-workflow';
+import type { ItemContext } from '../shared/itemContext';
 import { isNotSet, requireWholeNumber } from '../shared/validation';
 import { refuseAfterStop, runOf, stopRunAt } from './nodeRun';
-import { profileIdOverrideField } from './profile';
-
-/**
- * n8n runs a declarative node's items all at once (its Batching only pauses between batches).
- * To keep a bulk run (1,000 creates) from opening 1,000 connections to BillPro, every request of
- * one node run waits for a slot. The number of slots: 'Max Concurrent Requests' if set, else
- * Batching's 'Items per Batch', else DEFAULT_CONCURRENCY.
- */
-export const DEFAULT_CONCURRENCY = 5;
-
-/**
- * How many pages are requested at once once a list is known to go on (Request Options → Pages
- * Read at Once): network latency is paid once per batch, not once per page. At most one fewer
- * requests land past the end of a list (they answer an empty page); the bound keeps that waste
- * small. Each page also takes one of the run's request slots (Max Concurrent Requests; pageWalker.ts).
- */
-export const PAGES_AHEAD = 4;
-export const MAX_PAGES_AT_ONCE = 20;
-
-/** Merged by n8n into the node's Request Options, next to Batching, Proxy and Timeout. */
-export const requestOptionsField: INodeProperties = {
-	displayName: 'Request Options',
-	name: 'requestOptions',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Max Concurrent Requests',
-			name: 'maxConcurrency',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: DEFAULT_CONCURRENCY,
-			description:
-				'How many requests this node sends to BillPro at the same time, across all items',
-		},
-		{
-			displayName: 'Pages Read at Once',
-			name: 'pagesAtOnce',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_PAGES_AT_ONCE },
-			default: PAGES_AHEAD,
-			displayOptions: { show: { '/operation': ['getAll'] } },
-			description:
-				'For Get Many: how many pages are requested at the same time once a list goes on past its first page (at most 20, and at most Max Concurrent Requests). More is faster over a slow network; up to one fewer requests land past the end of the list.',
-		},
-		profileIdOverrideField,
-	],
-};
+import { DEFAULT_CONCURRENCY } from '../shared/limits';
 
 const positiveInteger = (value: unknown) =>
 	typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;

@@ -1,21 +1,8 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { ENDPOINTS, QUERY, type Endpoint, type EndpointName } from '../shared/api';
-import { PAGES_AHEAD } from './concurrency';
-import type { BillProCall } from './send';
-
-/**
- * Return All reads at most this many records (Get Many's Max Records field), and so does a
- * poll: a list that never ends, from a server that ignores `page`, stops with a clear error
- * instead of filling memory.
- */
-export const DEFAULT_MAX_RECORDS = 100_000;
-
-/** How a caller sends one BillPro request: Get Many's item, a list search, a poll. */
-export type ListRequest = (
-	endpoint: EndpointName,
-	call: BillProCall,
-) => Promise<IDataObject | IDataObject[]>;
+import { PAGES_AHEAD } from '../shared/limits';
+import type { BillProCall, BillProRequest } from './send';
 
 /** One `?page=N` list of BillPro (api.ts): how to read any of its pages. */
 export interface PagedList {
@@ -29,7 +16,7 @@ export interface PagedList {
  * the last page alike. An answer that is not a list is an error of `request` (send.ts).
  */
 export function pagedList(
-	request: ListRequest,
+	request: BillProRequest,
 	endpoint: EndpointName,
 	call: BillProCall,
 ): PagedList {

@@ -1,7 +1,6 @@
 import type { ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
-import type { ItemContext } from './itemContext';
+import type { ItemContext } from '../shared/itemContext';
 import { NodeApiError, sleep } from 'n8n-workflow';
-import { NotSentError } from './nodeRun';
 import { redactSecrets, secretsOf } from './redaction';
 
 /**
@@ -145,11 +144,9 @@ export async function withRetries<T>(
 			return await send();
 		} catch (caught) {
 			const error =
-				caught instanceof NodeApiError || caught instanceof NotSentError
+				caught instanceof NodeApiError
 					? caught
 					: new NodeApiError(context.getNode(), caught as JsonObject);
-			// Not sent at all (an earlier item stopped the run): nothing to retry or explain.
-			if (error instanceof NotSentError) throw error;
 			const failure = failureOf(error);
 			const wait = failure.retryAfterMs ?? RETRY.baseDelayMs * 2 ** (attempt - 1);
 			if (attempt >= RETRY.attempts || !isRetryable(failure, method) || wait > RETRY.maxWaitMs) {

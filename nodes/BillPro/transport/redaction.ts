@@ -1,5 +1,5 @@
 import type { ILoadOptionsFunctions, NodeApiError } from 'n8n-workflow';
-import type { ItemContext } from './itemContext';
+import type { ItemContext } from '../shared/itemContext';
 import { CREDENTIAL_TYPE } from './policy';
 
 /**

@@ -1,5 +1,5 @@
 import type { INodeExecutionData, JsonObject } from 'n8n-workflow';
-import type { ItemContext } from './itemContext';
+import type { ItemContext } from '../shared/itemContext';
 import { deepCopy, NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { isAccepted, isUnsure } from './acceptedWrites';
 import {
@@ -13,7 +13,7 @@ import {
 	writeRefusalOf,
 	type NodeRun,
 } from './nodeRun';
-import { mayHaveReachedBillPro } from './retries';
+import { mayHaveReachedBillPro } from '../transport/retries';
 import { readStopNote, writeStopNote } from './stopNote';
 
 /** What a write that BillPro may have received, in an earlier try, fails with instead of being sent. */

@@ -1,23 +1,7 @@
-import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { QUERY } from '../shared/api';
 import { isNotSet, SYSTEM_ID_PATTERN } from '../shared/validation';
-
-/**
- * A node's own merchant profile (Request Options → Profile ID), for a token with several
- * profiles: an agency running one workflow per merchant with one credential. It overrides the
- * credential's Profile ID on every request of the node, whatever the path; the credential's
- * `authenticate` keeps a profile_id the node has set. Empty: the credential's.
- */
-export const profileIdOverrideField: INodeProperties = {
-	displayName: 'Profile ID',
-	name: 'profileId',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. 5',
-	description:
-		"The merchant profile this node works in, instead of the credential's Profile ID (for an API user with several profiles). Empty: the credential's.",
-};
 
 /** The node's Profile ID override, checked; undefined when not set. */
 export function profileIdOverride(

@@ -11,9 +11,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 import { baseUrlOf, endpointPath, ENDPOINTS, type EndpointName } from '../shared/api';
 import { recordsOfAnswer } from './answers';
-import { withRequestSlot } from './concurrency';
 import { billProError, isFailedAnswer } from './errors';
-import type { ItemContext } from './itemContext';
+import type { ItemContext } from '../shared/itemContext';
 import { CREDENTIAL_TYPE, DEFAULT_TIMEOUT_MS, requireBaseUrl } from './policy';
 import { profileIdOverride, withProfileOverride } from './profile';
 import { withRetries } from './retries';
@@ -27,6 +26,12 @@ export interface RequestOptions {
 	allowUnauthorizedCerts?: boolean;
 	batching?: { batch?: { batchSize?: number; batchInterval?: number } };
 }
+
+/** One request to BillPro, as an operation, a list walk or a poll sends it (sendToBillPro, bound). */
+export type BillProRequest = (
+	endpoint: EndpointName,
+	call: BillProCall,
+) => Promise<IDataObject | IDataObject[]>;
 
 /** n8n's helper that sends a request with the BillPro credential, as the caller has it. */
 export type SendWithCredential = (request: IHttpRequestOptions) => Promise<IN8nHttpFullResponse>;
@@ -148,7 +153,7 @@ export async function sendToBillPro(
 		return recordsOfAnswer(context.getNode(), response, itemIndex, endpoint, options.resource);
 	};
 	const withTries = async () => await withRetries(context, method, options.resource, attempt);
-	const records = isItem(context) ? await withRequestSlot(context, withTries) : await withTries();
+	const records = await withTries();
 	return ENDPOINTS[endpoint].answers === 'list' ? records : records[0];
 }
 

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { ItemContext } from './itemContext';
+import type { ItemContext } from '../shared/itemContext';
 
 /**
  * What BillPro did with each write of a node run, kept where n8n keeps a node's memory of one

@@ -5,14 +5,20 @@ import type {
 	INodePropertyRouting,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import type { Operation, SendToBillPro } from '../operations/operation';
+import type { Operation } from './operation';
 import { baseUrlOf } from '../shared/api';
-import { checkMaxConcurrency, requestConcurrency } from './concurrency';
-import { itemOfRun, type ItemContext } from './itemContext';
+import { checkMaxConcurrency, requestConcurrency, withRequestSlot } from './concurrency';
+import { itemOfRun, type ItemContext } from '../shared/itemContext';
 import { failingItemPaired } from './itemFailures';
 import { beginRun, endRun, noteItem, stoppedBefore } from './nodeRun';
-import { requireBaseUrl } from './policy';
-import { CREDENTIAL_TYPE, sendToBillPro, type RequestOptions, sendingWith } from './send';
+import { requireBaseUrl } from '../transport/policy';
+import {
+	CREDENTIAL_TYPE,
+	sendToBillPro,
+	sendingWith,
+	type BillProRequest,
+	type RequestOptions,
+} from '../transport/send';
 
 /**
  * One item of an operation's run, on every path: checked, sent and answered by the operation
@@ -21,7 +27,7 @@ import { CREDENTIAL_TYPE, sendToBillPro, type RequestOptions, sendingWith } from
 async function runItem(
 	operation: Operation,
 	item: ItemContext,
-	send: SendToBillPro,
+	send: BillProRequest,
 	checkBaseUrl: () => void,
 ): Promise<INodeExecutionData[]> {
 	const itemIndex = item.getItemIndex();
@@ -52,8 +58,10 @@ export function toolRouting(operation: Operation): INodePropertyRouting {
 				noteItem(this);
 				const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 				const sendWithCredential = sendingWith(this, credentials);
-				const send: SendToBillPro = async (endpoint, call) =>
-					await sendToBillPro(this, credentials, sendWithCredential, endpoint, call);
+				const send: BillProRequest = async (endpoint, call) =>
+					await withRequestSlot(this, async () =>
+						sendToBillPro(this, credentials, sendWithCredential, endpoint, call),
+					);
 				return await runItem(operation, this, send, () =>
 					requireBaseUrl(this, baseUrlOf(credentials)),
 				);
@@ -84,8 +92,10 @@ export function runOperation(operation: Operation) {
 
 		const runOne = async (index: number): Promise<INodeExecutionData[]> => {
 			const item = itemOfRun(this, index, node);
-			const send: SendToBillPro = async (endpoint, call) =>
-				await sendToBillPro(item, credentials, sendWithCredential, endpoint, call);
+			const send: BillProRequest = async (endpoint, call) =>
+				await withRequestSlot(item, async () =>
+					sendToBillPro(item, credentials, sendWithCredential, endpoint, call),
+				);
 			return await runItem(operation, item, send, () => requireBaseUrl(item, baseURL));
 		};
 

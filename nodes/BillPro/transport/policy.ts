@@ -1,7 +1,7 @@
 import type { IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { invalidInput } from '../shared/validation';
-import type { ItemContext } from './itemContext';
+import type { ItemContext } from '../shared/itemContext';
 
 /**
  * The rules every request that carries the BillPro credential follows, applied where n8n adds
