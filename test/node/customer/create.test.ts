@@ -1,6 +1,6 @@
-import { asAiTool, runBillPro } from '../harness/workflow';
-import { CREATE_CUSTOMER_FROM_ITEM } from './customerFixtures';
-import { useSandbox } from './sandboxFixture';
+import { asAiTool, runBillPro } from '../../harness/workflow';
+import { CREATE_CUSTOMER_FROM_ITEM } from '../customerFixtures';
+import { useSandbox } from '../sandboxFixture';
 
 const dana = {
 	resource: 'customer',

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
-import { FIELD } from '../../nodes/BillPro/shared/api';
-import type { Sandbox } from '../../sandbox';
-import { asAiTool, runBillPro } from '../harness/workflow';
-import { byId, createOrder, newCustomer, productOf } from './orderFixtures';
-import { useSandbox } from './sandboxFixture';
+import { FIELD } from '../../../nodes/BillPro/shared/api';
+import type { Sandbox } from '../../../sandbox';
+import { asAiTool, runBillPro } from '../../harness/workflow';
+import { byId, createOrder, newCustomer, productOf } from '../orderFixtures';
+import { useSandbox } from '../sandboxFixture';
 
 const LARGEST_EXACT = String(Number.MAX_SAFE_INTEGER);
 const JUST_PAST_EXACT = '9007199254740993';

@@ -1,5 +1,5 @@
-import { runBillPro } from '../harness/workflow';
-import { useSandbox } from './sandboxFixture';
+import { runBillPro } from '../../harness/workflow';
+import { useSandbox } from '../sandboxFixture';
 
 describe('Getting a product', () => {
 	const billPro = useSandbox();

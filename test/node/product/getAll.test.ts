@@ -1,5 +1,5 @@
-import { runBillPro } from '../harness/workflow';
-import { useSandbox } from './sandboxFixture';
+import { runBillPro } from '../../harness/workflow';
+import { useSandbox } from '../sandboxFixture';
 
 const getManyProducts = (extra: Record<string, unknown> = {}) => ({
 	resource: 'product',

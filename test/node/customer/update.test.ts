@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { runBillPro } from '../harness/workflow';
-import { useSandbox } from './sandboxFixture';
+import { runBillPro } from '../../harness/workflow';
+import { useSandbox } from '../sandboxFixture';
 
 const bath = { street: '28 Milsom St', city: 'Bath', country: 'GB', postalCode: 'BA1 1DG' };
 const leeds = { street: '2 Park Row', city: 'Leeds', country: 'GB', postalCode: 'LS1 5HD' };
