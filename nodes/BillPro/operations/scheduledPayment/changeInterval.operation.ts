@@ -2,8 +2,7 @@ import { INTERVAL_UNITS } from '../../shared/api';
 import { intervalUnitField } from '../../shared/descriptions';
 import { requireOneOf, requireWholeNumber } from '../../shared/validation';
 import type { Operation } from '../../run/operation';
-import { paymentTargetFields } from './target';
-import { updatePayment } from './update';
+import { paymentTargetFields, updatePayment } from './paymentUpdate';
 
 export const changeInterval: Operation = {
 	resource: 'scheduledPayment',

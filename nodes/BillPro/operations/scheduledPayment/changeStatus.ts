@@ -1,6 +1,5 @@
-import { paymentTargetFields } from './target';
+import { paymentTargetFields, updatePayment } from './paymentUpdate';
 import type { Operation } from '../../run/operation';
-import { updatePayment } from './update';
 
 /** Cancel and Skip: the payment's status set, nothing else. */
 export function paymentStatusChange(value: string, status: string): Operation {

@@ -1,8 +1,7 @@
 import { FIELD, SCHEDULED_PAYMENT_STATUS } from '../../shared/api';
 import { requireFutureUtc } from '../../shared/validation';
 import type { Operation } from '../../run/operation';
-import { paymentTargetFields } from './target';
-import { updatePayment } from './update';
+import { paymentTargetFields, updatePayment } from './paymentUpdate';
 
 /** A new collection date; status back to scheduled, which is also how a declined payment is retried. */
 export const reschedule: Operation = {

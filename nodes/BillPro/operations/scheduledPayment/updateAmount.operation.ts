@@ -1,7 +1,6 @@
 import { requireAmount } from '../../shared/validation';
 import type { Operation } from '../../run/operation';
-import { paymentTargetFields } from './target';
-import { updatePayment } from './update';
+import { paymentTargetFields, updatePayment } from './paymentUpdate';
 
 export const updateAmount: Operation = {
 	resource: 'scheduledPayment',
