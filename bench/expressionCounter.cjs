@@ -10,7 +10,8 @@ const stats = new Map();
 const resolve = Expression.prototype.resolveSimpleParameterValue;
 
 Expression.prototype.resolveSimpleParameterValue = function (value, ...rest) {
-	if (typeof value !== 'string' || !value.startsWith('=')) return resolve.call(this, value, ...rest);
+	if (typeof value !== 'string' || !value.startsWith('='))
+		return resolve.call(this, value, ...rest);
 	const started = process.hrtime.bigint();
 	try {
 		return resolve.call(this, value, ...rest);

@@ -12,7 +12,7 @@
  *     HTTP errors as answers) with `this.helpers.httpRequestWithAuthentication`, the credential
  *     read once per run and passed as `credentialsDecrypted`, as the BillPro node's creates do;
  *   - with the same requests in flight: creates `In Flight` workers taking items in order (a
- *     sliding window, as request/bulkCreate.ts); Return All page 1 alone, then `In Flight` pages
+ *     sliding window, as run/runOperation.ts); Return All page 1 alone, then `In Flight` pages
  *     at a time, each batch waited for, up to the first empty or short page
  *     (shared/pagination.ts, PAGES_AHEAD).
  *
@@ -86,7 +86,7 @@ export class BillProFloor implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					"Whether the create's workers prepare one item per turn of the event loop, as the BillPro node's do (request/bulkCreate.ts): a diagnostic, not the floor",
+					"Whether the create's workers prepare one item per turn of the event loop, as the BillPro node's do (run/runOperation.ts): a diagnostic, not the floor",
 			},
 			...(['firstName', 'lastName', 'email'] as const).map((name) => ({
 				displayName: name,

@@ -4,7 +4,7 @@
  * them: Manual Trigger, untimed warm-up nodes, then one node per repetition, chained with
  * "Execute Once" so that each runs once.
  */
-import { MAX_PAGES_AT_ONCE, PAGES_AHEAD } from '../nodes/BillPro/request/concurrency';
+import { MAX_PAGES_AT_ONCE, PAGES_AHEAD } from '../nodes/BillPro/shared/limits';
 import { FLOOR_TYPE } from './floorPackage';
 import {
 	httpCreateParameters,

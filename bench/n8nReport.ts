@@ -280,7 +280,7 @@ function renderDiagnostics(views: JobView[]): string[] {
 	return [
 		'## Diagnostics: the floor node with one thing changed',
 		'',
-		"Run interleaved with the floor and the BillPro node. *Credential read per request*: the floor without `credentialsDecrypted`, so n8n reads and decrypts the credential for every request, as it does for a routed operation's requests (RoutingNode passes none). *One item per event-loop turn*: the floor's create workers take turns as the BillPro node's do (request/bulkCreate.ts).",
+		"Run interleaved with the floor and the BillPro node. *Credential read per request*: the floor without `credentialsDecrypted`, so n8n reads and decrypts the credential for every request, as it does for a routed operation's requests (RoutingNode passes none). *One item per event-loop turn*: the floor's create workers take turns as the BillPro node's do (run/runOperation.ts).",
 		'',
 		'| Latency | Job | Client | ms | floor ms | / floor | BillPro / it |',
 		'|---:|---|---|---:|---:|---:|---:|',

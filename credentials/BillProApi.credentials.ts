@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { BASE_URL_EXPRESSION, ENDPOINTS, ENVIRONMENTS, QUERY } from '../nodes/BillPro/shared/api';
-import { withRequestPolicy } from '../nodes/BillPro/request/policy';
+import { withRequestPolicy } from '../nodes/BillPro/transport';
 
 export class BillProApi implements ICredentialType {
 	name = 'billProApi';

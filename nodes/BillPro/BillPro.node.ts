@@ -2,15 +2,16 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { searchCustomers } from './listSearch/searchCustomers';
 import { searchProducts } from './listSearch/searchProducts';
 import { searchScheduledPayments } from './listSearch/searchScheduledPayments';
-import { checkoutDescription } from './resources/checkout';
-import { customerDescription } from './resources/customer';
-import { createCustomers } from './resources/customer/create';
-import { orderDescription } from './resources/order';
-import { createOrders } from './resources/order/create';
-import { productDescription } from './resources/product';
-import { scheduledPaymentDescription } from './resources/scheduledPayment';
+import {
+	checkoutDescription,
+	customerDescription,
+	customOperationsOf,
+	orderDescription,
+	productDescription,
+	scheduledPaymentDescription,
+} from './operations';
 import { BASE_URL_EXPRESSION } from './shared/api';
-import { requestOptionsField } from './request/concurrency';
+import { requestOptionsField } from './shared/descriptions';
 
 export class BillPro implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,11 +28,12 @@ export class BillPro implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'billProApi', required: true }],
+		// What n8n knows the node by as declarative. Every request is sent by the operations
+		// (transport/send.ts), with the same base URL and headers.
 		requestDefaults: {
 			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
-			// Every operation's first postReceive turns an HTTP error into a clear node error.
 			ignoreHttpStatusErrors: true,
 		},
 		properties: [
@@ -62,10 +64,7 @@ export class BillPro implements INodeType {
 		listSearch: { searchCustomers, searchProducts, searchScheduledPayments },
 	};
 
-	// The creates, run over many items, as custom operations (request/bulkCreate.ts). As an AI tool,
-	// n8n runs their routing instead, with the same body builders.
-	customOperations = {
-		customer: { create: createCustomers },
-		order: { create: createOrders },
-	};
+	// Every operation, run over a run's items (run/runOperation.ts). n8n runs an in-process AI
+	// tool through each operation's routing instead, which runs the same item function.
+	customOperations = customOperationsOf();
 }

@@ -12,7 +12,7 @@ import { newCustomerEvent } from './events/newCustomer';
 import { newOrChangedProductEvent } from './events/newOrChangedProduct';
 import { orderStatusChangedEvent } from './events/orderStatusChanged';
 import { scheduledPaymentStatusChangedEvent } from './events/scheduledPaymentStatusChanged';
-import { profileIdOverrideField } from '../BillPro/request/profile';
+import { profileIdOverrideField } from '../BillPro/shared/descriptions';
 import { pollSource } from './pollSource';
 import { reportsOf } from './reports';
 import { triggerSettings, type EventName } from './settings';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PolledAccount } from '../BillPro/request/pollRequests';
+import type { PolledAccount } from '../BillPro/transport';
 
 /** The base URL as one spelling: a host in capitals is the same BillPro. */
 function sameSpelling(baseUrl: string): string {

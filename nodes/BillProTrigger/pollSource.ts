@@ -1,9 +1,14 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { ENDPOINTS, type EndpointName } from '../BillPro/shared/api';
-import { pollRequests, type PollRequest } from '../BillPro/request/pollRequests';
-import { DEFAULT_MAX_RECORDS } from '../BillPro/request/paging';
-import { pagedList, walkPages, type WalkedPages } from '../BillPro/request/pageWalker';
+import { DEFAULT_MAX_RECORDS } from '../BillPro/shared/limits';
+import {
+	pagedList,
+	pollRequests,
+	walkPages,
+	type PollRequest,
+	type WalkedPages,
+} from '../BillPro/transport';
 import { accountKey } from './account';
 
 type ListEndpoint = 'listCustomers' | 'listProducts' | 'listScheduledPayments';

@@ -154,9 +154,10 @@ export function additionalDataFor(
  * Input (emitting `items`) → the given BillPro nodes, in a chain. Returns every node's output.
  */
 /**
- * Runs `run` with the BillPro node as n8n runs it as an AI tool: through its description's routing
- * (RoutingNode), without its custom operations (request/bulkCreate.ts). The shared node type
- * is not changed: runs get a separate instance that has none.
+ * Runs `run` with the BillPro node as n8n runs it as an AI tool in process: through its
+ * description's routing (RoutingNode, whose one request hook runs the operation's item:
+ * run/runOperation.ts toolRouting), without its custom operations. The shared node type is not
+ * changed: runs get a separate instance that has none.
  */
 export async function asAiTool<T>(run: () => Promise<T>): Promise<T> {
 	instances = asToolInstances;

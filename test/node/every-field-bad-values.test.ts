@@ -4,13 +4,13 @@ import type {
 	INodeParameters,
 	INodeProperties,
 	INodePropertyCollection,
-	INodePropertyOptions,
 } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 import { BillPro } from '../../nodes/BillPro/BillPro.node';
 import { SandboxStore, type Sandbox } from '../../sandbox';
 import { asAiTool, runBillPro } from '../harness/workflow';
-import { byId, orderInState, productOf, type OrderIds, type OrderSetup } from './orderFixtures';
+import { OPERATIONS, VALID_RUNS, type ValidRun } from './operations';
+import { orderInState, type OrderIds, type OrderSetup } from './orderFixtures';
 import { useSandbox } from './sandboxFixture';
 
 /**
@@ -26,195 +26,28 @@ const NODE = { typeVersion: 1 };
 
 // Valid parameters per operation: the values every case starts from
 
-const gb = {
-	street: '1 High St',
-	city: 'Bath',
-	state: 'Somerset',
-	country: 'GB',
-	postalCode: 'BA1 1AA',
-};
-const organisation = {
-	details: {
-		name: 'Acme',
-		description: 'Tools',
-		registrationNumber: 'RN-1',
-		vat: 'GB123',
-		webUrl: 'https://acme.example.com',
-	},
-};
-const customerDetails = {
-	// Copies: structuredClone keeps a shared object shared, so a change would reach both.
-	billingAddress: { address: { ...gb } },
-	shippingAddress: { address: { ...gb } },
-	dateOfBirth: '31/12/1990',
-	phone: '+447700900123',
-	organisation,
-};
-const orderExtras = {
-	createCheckout: true,
-	createRegistration: false,
-	failedRedirectUrl: 'https://example.com/failed',
-	invoiceId: 'INV-1',
-	note: 'A note',
-	redirectUrl: 'https://example.com/thanks',
-};
-const inAYear = new Date(Date.now() + 365 * 24 * 3600 * 1000);
-const startDate = inAYear.toISOString().slice(0, 10).split('-').reverse().join('/');
-const scheduledAt = inAYear.toISOString().replace(/\.\d+Z$/, 'Z');
-
-type Setup = OrderSetup;
-
 interface Baseline {
 	label: string;
-	setup: Setup;
+	setup: OrderSetup;
 	parameters: (sandbox: Sandbox, ids: OrderIds) => IDataObject;
 }
 
-const customerOp = (operation: string, extra: IDataObject = {}) => ({
-	resource: 'customer',
-	operation,
-	...extra,
-});
+// What an operation shows depends only on its parameters: the seeded data (a store, no server)
+// is enough to build the table before the sandbox starts.
+const seeded = { store: new SandboxStore() } as Sandbox;
+const someIds = { orderId: '1', paymentId: '1' };
 
-const orderCreate = (orderType: 'single_payment' | 'subscription' | 'instalment'): Baseline => ({
-	label: `order.create (${orderType})`,
-	setup: 'none',
-	parameters: (sandbox) => {
-		const product = productOf(sandbox, orderType);
-		const recurring = {
-			product: byId(product.id),
-			priceOverrides: { amount: product.price, discountAmount: '1', feeAmount: '1' },
-			schedule: {
-				initialAmount: '5',
-				interval: 1,
-				intervalUnit: 'MONTH',
-				startDate,
-				...(orderType === 'instalment' ? { numberOfPayments: 3 } : {}),
-			},
-		};
-		const single = {
-			products: {
-				product: [
-					{
-						productId: String(product.id),
-						quantity: 1,
-						amount: '20',
-						discountAmount: '1',
-						feeAmount: '1',
-					},
-				],
-			},
-		};
-		return {
-			resource: 'order',
-			operation: 'create',
-			orderType,
-			customer: byId(1),
-			currency: product.currency,
-			...(orderType === 'single_payment' ? single : recurring),
-			additionalFields: orderExtras,
-		};
-	},
-});
+/** The catalogue's run that sets every field; Order → Create has one per order type. */
+const baselineOf = (run: ValidRun): Baseline => {
+	const { orderType } = run.parameters(seeded, someIds);
+	return {
+		label: orderType ? `${run.operation} (${orderType})` : run.operation,
+		setup: run.setup,
+		parameters: run.parameters,
+	};
+};
 
-const onOrder = (
-	resource: string,
-	operation: string,
-	setup: Setup,
-	extra: IDataObject = {},
-): Baseline => ({
-	label: `${resource}.${operation}`,
-	setup,
-	parameters: (_sandbox, ids) => ({ resource, operation, orderId: ids.orderId, ...extra }),
-});
-
-const onPayment = (operation: string, extra: IDataObject = {}): Baseline => ({
-	label: `scheduledPayment.${operation}`,
-	setup: 'activeOrder',
-	parameters: (_sandbox, ids) => ({
-		resource: 'scheduledPayment',
-		operation,
-		orderId: ids.orderId,
-		scheduledPayment: byId(ids.paymentId),
-		...extra,
-	}),
-});
-
-const BASELINES: Baseline[] = [
-	onOrder('checkout', 'renew', 'pendingCheckout'),
-	{
-		label: 'customer.create',
-		setup: 'none',
-		parameters: () =>
-			customerOp('create', {
-				firstName: 'Ann',
-				lastName: 'Lee',
-				email: 'ann.lee@example.com',
-				additionalFields: customerDetails,
-			}),
-	},
-	{
-		label: 'customer.get',
-		setup: 'none',
-		parameters: () => customerOp('get', { customer: byId(1) }),
-	},
-	{
-		label: 'customer.getAll',
-		setup: 'none',
-		parameters: (sandbox) =>
-			customerOp('getAll', {
-				limit: 5,
-				filters: { customerId: sandbox.store.customers(1)[0].customer_id },
-			}),
-	},
-	{
-		label: 'customer.update',
-		setup: 'none',
-		parameters: () =>
-			customerOp('update', {
-				customer: byId(1),
-				addressHandling: 'keep',
-				updateFields: {
-					firstName: 'Ann',
-					lastName: 'Lee',
-					email: 'ann.update@example.com',
-					...customerDetails,
-				},
-			}),
-	},
-	onOrder('order', 'cancel', 'activeOrder'),
-	orderCreate('single_payment'),
-	orderCreate('subscription'),
-	orderCreate('instalment'),
-	onOrder('order', 'get', 'activeOrder'),
-	onOrder('order', 'pause', 'activeOrder'),
-	onOrder('order', 'resume', 'pausedOrder'),
-	{
-		label: 'product.get',
-		setup: 'none',
-		parameters: (sandbox) => ({
-			resource: 'product',
-			operation: 'get',
-			product: byId(productOf(sandbox, 'subscription').id),
-		}),
-	},
-	{
-		label: 'product.getAll',
-		setup: 'none',
-		parameters: (sandbox) => ({
-			resource: 'product',
-			operation: 'getAll',
-			limit: 5,
-			filters: { productId: productOf(sandbox, 'subscription').product_id },
-		}),
-	},
-	onPayment('cancel'),
-	onPayment('changeInterval', { interval: 2, intervalUnit: 'WEEK' }),
-	onOrder('scheduledPayment', 'getAll', 'activeOrder', { limit: 5 }),
-	onPayment('reschedule', { scheduledAt }),
-	onPayment('skip'),
-	onPayment('updateAmount', { amount: '24.99' }),
-];
+const BASELINES: Baseline[] = VALID_RUNS.filter((run) => run.everyField).map(baselineOf);
 
 // The fields each operation shows, from the description
 
@@ -403,10 +236,6 @@ interface Case {
 	value: string;
 }
 
-// What an operation shows depends only on its parameters: the seeded data (a store, no server)
-// is enough to build the table before the sandbox starts.
-const seeded = { store: new SandboxStore() } as Sandbox;
-const someIds = { orderId: '1', paymentId: '1' };
 const shownIn = (baseline: Baseline) => shownFields(baseline.parameters(seeded, someIds));
 
 /**
@@ -517,13 +346,7 @@ describe('Every field of every operation, given a bad value', () => {
 	}
 
 	it('covers every operation of the node', () => {
-		const operations = description.properties
-			.filter((property) => property.name === 'operation')
-			.flatMap((property) =>
-				((property.options ?? []) as INodePropertyOptions[]).map(
-					(option) => `${property.displayOptions?.show?.resource?.[0]}.${option.value}`,
-				),
-			);
+		const operations = OPERATIONS.map((entry) => entry.key);
 		const covered = BASELINES.map((baseline) => baseline.label.replace(/ \(.*\)$/, ''));
 		expect([...new Set(covered)].sort()).toEqual(operations.sort());
 	});

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { BillPro } from '../../nodes/BillPro/BillPro.node';
-import { PAGES_AHEAD } from '../../nodes/BillPro/request/concurrency';
-import { DEFAULT_MAX_RECORDS } from '../../nodes/BillPro/request/paging';
+import { DEFAULT_MAX_RECORDS, PAGES_AHEAD } from '../../nodes/BillPro/shared/limits';
 import { hostileServerPerFile, json, type SeenRequest } from '../harness/hostileServer';
 import { listSearch } from '../harness/listSearch';
 import { ActiveTrigger } from '../harness/poll';

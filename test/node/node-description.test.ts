@@ -17,6 +17,13 @@ import { nodeTypes } from '../harness/workflow';
 const root = path.join(__dirname, '..', '..');
 const { description } = new BillPro();
 
+/** Whether a field, or any field or option inside it, has a routing. */
+const hasRouting = (entry: unknown): boolean =>
+	typeof entry === 'object' &&
+	entry !== null &&
+	('routing' in entry ||
+		Object.values(entry).some((value) => Array.isArray(value) && value.some(hasRouting)));
+
 const operationsOf = (resource: string) =>
 	(description.properties.find(
 		(property) =>
@@ -99,42 +106,46 @@ describe('What n8n and its users see of the node', () => {
 		expect(new Set(toolDescriptions).size).toBe(toolDescriptions.length);
 	});
 
-	it('creates each order type at the endpoint of its type', () => {
+	it('offers every order type the endpoint table creates (each sent to its own: create-orders.test.ts)', () => {
 		const orderType = description.properties.find((property) => property.name === 'orderType');
-		const urls = Object.fromEntries(
-			((orderType?.options ?? []) as INodePropertyOptions[]).map((option) => [
-				option.value,
-				option.routing?.request?.url,
-			]),
-		);
-		expect(urls).toEqual(
-			Object.fromEntries(
-				Object.entries(ORDER_TYPES).map(([type, endpoint]) => [type, ENDPOINTS[endpoint].path]),
-			),
-		);
+		const offered = ((orderType?.options ?? []) as INodePropertyOptions[]).map((o) => o.value);
+		expect(offered.sort()).toEqual(Object.keys(ORDER_TYPES).sort());
 	});
 
-	it('runs the creates as custom operations, whose fields carry no routing the custom operation would skip', () => {
+	it('runs every operation as a custom operation, whose fields carry no routing', () => {
 		const { customOperations } = new BillPro();
-		expect(Object.keys(customOperations)).toEqual(['customer', 'order']);
-		expect(Object.keys(customOperations.customer)).toEqual(['create']);
-		expect(Object.keys(customOperations.order)).toEqual(['create']);
-		// The custom operations build the request from the body builder alone. A field that sent
-		// something itself (routing.send.type, routing.request…) would be sent on the AI tool's
-		// routed path only: the two paths would differ. Checks (send.preSend) are repeated by the
-		// body builders; Order Type's URL is the endpoint the custom operation picks (tested above).
-		for (const resource of ['customer', 'order']) {
+		const custom = Object.entries(customOperations).flatMap(([resource, operations]) =>
+			Object.keys(operations).map((operation) => `${resource} ${operation}`),
+		);
+		const operations = description.properties
+			.filter((property) => property.name === 'operation')
+			.flatMap((property) =>
+				((property.options ?? []) as INodePropertyOptions[]).map(
+					(option) => `${property.displayOptions?.show?.resource?.[0]} ${option.value}`,
+				),
+			);
+		// 18 operations; with Order → Create's four order types, the 21 BillPro endpoints' operations.
+		expect(operations).toHaveLength(18);
+		expect(custom.sort()).toEqual(operations.sort());
+		// An operation builds its requests itself, on both paths. A field that sent something itself
+		// (routing.send.type, routing.request…) would be sent on the AI tool's routed path only: the
+		// two paths would differ.
+		for (const entry of custom) {
+			const [resource, operation] = entry.split(' ');
 			const fields = description.properties.filter(
 				(property) =>
 					property.name !== 'operation' &&
 					property.displayOptions?.show?.resource?.includes(resource) &&
-					(property.displayOptions.show.operation ?? ['create']).includes('create'),
+					(property.displayOptions.show.operation ?? [operation]).includes(operation),
 			);
-			expect(fields.length).toBeGreaterThan(3);
+			expect(fields.length).toBeGreaterThan(0);
 			const routed = fields
-				.filter((property) => property.name !== 'orderType' && sendsSomething(property))
+				.filter((property) => sendsSomething(property))
 				.map((property) => property.name);
-			expect({ resource, routed }).toEqual({ resource, routed: [] });
+			expect({ entry, routed }).toEqual({ entry, routed: [] });
+			// An operation's checks are its own (operations/): its fields carry no routing at all.
+			const withRouting = fields.filter((field) => hasRouting(field)).map((field) => field.name);
+			expect({ entry, withRouting }).toEqual({ entry, withRouting: [] });
 		}
 	});
 

@@ -1,5 +1,4 @@
-import type { IDataObject, INodeParameters, INodePropertyOptions } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { join } from 'node:path';
 import { BillPro } from '../../nodes/BillPro/BillPro.node';
 import { ORDER_STATUSES, SCHEDULED_PAYMENT_STATUSES } from '../../nodes/BillPro/shared/api';
@@ -23,18 +22,17 @@ import {
 } from '../harness/jsonSchema';
 import { ActiveTrigger } from '../harness/poll';
 import { asAiTool, runBillPro } from '../harness/workflow';
-import type { Sandbox } from '../../sandbox';
 import { rootClient, single } from '../sandbox-rules/client';
-import { created, CUSTOMER, orderOf, pay, SEEDED } from '../sandbox-rules/orders';
+import { created, orderOf, pay, SEEDED } from '../sandbox-rules/orders';
 import {
-	byId,
-	createOrder,
-	newCustomer,
-	orderInState,
-	productOf,
-	type OrderIds,
-	type OrderSetup,
-} from './orderFixtures';
+	customerDetails,
+	OPERATIONS,
+	operationNamed,
+	VALID_RUNS,
+	type Operation,
+	type ValidRun,
+} from './operations';
+import { createOrder, newCustomer, orderInState, productOf } from './orderFixtures';
 import { useSandbox } from './sandboxFixture';
 
 /**
@@ -50,47 +48,6 @@ const billProDir = join(NODES_DIR, 'BillPro');
 const pollTriggerDir = join(NODES_DIR, 'BillProTrigger');
 const gatewayTriggerDir = join(NODES_DIR, 'BillProGatewayTrigger');
 
-// The node's operations and their names, from its description
-
-interface Operation {
-	resource: string;
-	operation: string;
-	/** As the editor names it: 'Scheduled Payment → Get Many'. */
-	name: string;
-	hasSimplify: boolean;
-}
-
-const resourceNames = Object.fromEntries(
-	(
-		(description.properties.find((property) => property.name === 'resource')?.options ??
-			[]) as INodePropertyOptions[]
-	).map((option) => [option.value, option.name]),
-);
-const OPERATIONS: Operation[] = description.properties
-	.filter((property) => property.name === 'operation')
-	.flatMap((property) => {
-		const resource = String(property.displayOptions?.show?.resource?.[0]);
-		return ((property.options ?? []) as INodePropertyOptions[]).map((option) => {
-			const parameters = { resource, operation: String(option.value) } as INodeParameters;
-			return {
-				resource,
-				operation: String(option.value),
-				name: `${resourceNames[resource]} → ${option.name}`,
-				hasSimplify: description.properties.some(
-					(field) =>
-						field.name === 'simplify' &&
-						NodeHelpers.displayParameter(parameters, field, { typeVersion: 1 }, description),
-				),
-			};
-		});
-	});
-
-const operationNamed = (key: string): Operation => {
-	const found = OPERATIONS.find((entry) => `${entry.resource}.${entry.operation}` === key);
-	if (!found) throw new Error(`The node has no operation ${key}`);
-	return found;
-};
-
 const schemaOf = (operation: Pick<Operation, 'resource' | 'operation'>): JsonSchema => {
 	const file = schemaFileFor(
 		billProDir,
@@ -102,200 +59,16 @@ const schemaOf = (operation: Pick<Operation, 'resource' | 'operation'>): JsonSch
 	return loadSchema(billProDir, file);
 };
 
-// Runs: valid parameters for every operation (as in every-field-bad-values.test.ts), the state
-// the operation needs in BillPro first
+// Runs: every run of the operation catalogue
 
-type Setup = OrderSetup;
-type Ids = OrderIds;
-
-interface Run {
-	/** `resource.operation` */
-	operation: string;
-	/** What the run adds to the operation's name, e.g. 'Subscription'. */
-	variant?: string;
-	setup: Setup;
-	parameters: (sandbox: Sandbox, ids: Ids) => IDataObject;
-	/** Run as an n8n AI Agent's tool call (the creates then go through the routing). */
-	asTool?: boolean;
-}
-
-const gb = {
-	street: '1 High St',
-	city: 'Bath',
-	state: 'Somerset',
-	country: 'GB',
-	postalCode: 'BA1 1AA',
-};
-const customerDetails = () => ({
-	billingAddress: { address: { ...gb } },
-	shippingAddress: { address: { ...gb } },
-	dateOfBirth: '31/12/1990',
-	phone: '+447700900123',
-	organisation: {
-		details: {
-			name: 'Acme',
-			description: 'Tools',
-			registrationNumber: 'RN-1',
-			vat: 'GB123',
-			webUrl: 'https://acme.example.com',
-		},
-	},
-});
-const inAYear = new Date(Date.now() + 365 * 24 * 3600 * 1000);
-const startDate = inAYear.toISOString().slice(0, 10).split('-').reverse().join('/');
-const scheduledAt = inAYear.toISOString().replace(/\.\d+Z$/, 'Z');
-
-const orderCreate = (
-	orderType: 'single_payment' | 'subscription' | 'instalment' | 'metered',
-	variant: string,
-	asTool = false,
-): Run => ({
-	operation: 'order.create',
-	variant: asTool ? `${variant}, as an AI tool` : variant,
-	setup: 'none',
-	asTool,
-	parameters: (sandbox) => {
-		const product = productOf(sandbox, orderType);
-		const extras =
-			orderType === 'single_payment'
-				? {
-						createCheckout: true,
-						invoiceId: 'INV-1',
-						note: 'A note',
-						redirectUrl: 'https://example.com/thanks',
-					}
-				: {};
-		const schedule =
-			orderType === 'metered'
-				? { initialAmount: '5' }
-				: orderType === 'single_payment'
-					? undefined
-					: {
-							initialAmount: '5',
-							interval: 1,
-							intervalUnit: 'MONTH',
-							startDate,
-							...(orderType === 'instalment' ? { numberOfPayments: 3 } : {}),
-						};
-		return createOrder({ id: CUSTOMER.ada }, orderType, [product], {
-			...(schedule ? { schedule } : {}),
-			additionalFields: extras,
-		});
-	},
-});
-
-const onOrder = (operation: string, setup: Setup, extra: IDataObject = {}): Run => ({
-	operation,
-	setup,
-	parameters: (_sandbox, ids) => {
-		const [resource, name] = operation.split('.');
-		return { resource, operation: name, orderId: ids.orderId, ...extra };
-	},
-});
-
-const onPayment = (operation: string, extra: IDataObject = {}): Run => ({
-	operation: `scheduledPayment.${operation}`,
-	setup: 'activeOrder',
-	parameters: (_sandbox, ids) => ({
-		resource: 'scheduledPayment',
-		operation,
-		orderId: ids.orderId,
-		scheduledPayment: byId(ids.paymentId),
-		...extra,
-	}),
-});
-
-const customerCreate = (variant: string, extra: IDataObject, asTool = false): Run => ({
-	operation: 'customer.create',
-	variant: asTool ? `${variant}, as an AI tool` : variant,
-	setup: 'none',
-	asTool,
-	parameters: () => ({
-		resource: 'customer',
-		operation: 'create',
-		firstName: 'Ann',
-		lastName: 'Lee',
-		email: 'ann.lee@example.com',
-		...extra,
-	}),
-});
-
-const BASE_RUNS: Run[] = [
-	onOrder('checkout.renew', 'pendingCheckout'),
-	customerCreate('every field', { additionalFields: customerDetails() }),
-	customerCreate('names and email only', {}),
-	customerCreate('every field', { additionalFields: customerDetails() }, true),
-	{
-		operation: 'customer.get',
-		setup: 'none',
-		parameters: () => ({ resource: 'customer', operation: 'get', customer: byId(CUSTOMER.ada) }),
-	},
-	{
-		operation: 'customer.get',
-		variant: 'a customer without organisation, phone or address',
-		setup: 'none',
-		parameters: () => ({
-			resource: 'customer',
-			operation: 'get',
-			customer: byId(CUSTOMER.inactiveBrendan),
-		}),
-	},
-	{
-		operation: 'customer.getAll',
-		setup: 'none',
-		parameters: () => ({ resource: 'customer', operation: 'getAll', returnAll: true }),
-	},
-	{
-		operation: 'customer.update',
-		setup: 'none',
-		parameters: () => ({
-			resource: 'customer',
-			operation: 'update',
-			customer: byId(CUSTOMER.jose),
-			addressHandling: 'keep',
-			updateFields: { email: 'jose.update@example.com', ...customerDetails() },
-		}),
-	},
-	onOrder('order.cancel', 'activeOrder'),
-	orderCreate('single_payment', 'Single Payment, with a checkout'),
-	orderCreate('subscription', 'Subscription'),
-	orderCreate('instalment', 'Instalment'),
-	orderCreate('metered', 'Metered'),
-	orderCreate('subscription', 'Subscription', true),
-	onOrder('order.get', 'activeOrder'),
-	onOrder('order.pause', 'activeOrder'),
-	onOrder('order.resume', 'pausedOrder'),
-	{
-		operation: 'product.get',
-		setup: 'none',
-		parameters: (sandbox) => ({
-			resource: 'product',
-			operation: 'get',
-			product: byId(productOf(sandbox, 'subscription').id),
-		}),
-	},
-	{
-		operation: 'product.getAll',
-		variant: 'every product of the account',
-		setup: 'none',
-		parameters: () => ({ resource: 'product', operation: 'getAll', returnAll: true }),
-	},
-	onPayment('cancel'),
-	onPayment('changeInterval', { interval: 2, intervalUnit: 'WEEK' }),
-	onOrder('scheduledPayment.getAll', 'activeOrder', { returnAll: true }),
-	onPayment('reschedule', { scheduledAt }),
-	onPayment('skip'),
-	onPayment('updateAmount', { amount: '24.99' }),
-];
-
-interface Case extends Run {
+interface Case extends ValidRun {
 	/** undefined: the operation has no Simplify. */
 	simplify?: boolean;
 	name: string;
 }
 
 /** Each run, and where its operation has Simplify, once with it on (the default) and once off. */
-const CASES: Case[] = BASE_RUNS.flatMap((run) => {
+const CASES: Case[] = VALID_RUNS.flatMap((run) => {
 	const operation = operationNamed(run.operation);
 	const name = `${operation.name}${run.variant ? ` (${run.variant})` : ''}`;
 	if (!operation.hasSimplify) return [{ ...run, name }];

@@ -11,6 +11,7 @@ import {
 	sandboxApi,
 	type OrderSetup,
 } from './orderFixtures';
+import { scheduledAt, scheduleFor } from './operations';
 import { useSandbox } from './sandboxFixture';
 import { acceptedIn, itemsIn } from './stoppedRun';
 
@@ -35,10 +36,6 @@ interface Write {
 	shows: (row: IDataObject) => IDataObject;
 	asTool?: boolean;
 }
-
-const inAYear = new Date(Date.now() + 365 * 24 * 3600 * 1000);
-const startDate = inAYear.toISOString().slice(0, 10).split('-').reverse().join('/');
-const scheduledAt = inAYear.toISOString().replace(/\.\d+Z$/, 'Z');
 
 const blankRows = async () => Array.from({ length: ITEMS }, (_, index) => ({ row: index }));
 const ordersIn = (setup: OrderSetup) => async (sandbox: Sandbox) => {
@@ -78,18 +75,7 @@ const orderCreate = (orderType: Product['product_type'], asTool = false): Write 
 	asTool,
 	rows: blankRows,
 	parameters: (sandbox) => {
-		const schedule =
-			orderType === 'single_payment'
-				? undefined
-				: orderType === 'metered'
-					? { initialAmount: '5' }
-					: {
-							initialAmount: '5',
-							interval: 1,
-							intervalUnit: 'MONTH',
-							startDate,
-							...(orderType === 'instalment' ? { numberOfPayments: 3 } : {}),
-						};
+		const schedule = scheduleFor(orderType);
 		return createOrder({ id: CUSTOMER.ada }, orderType, [productOf(sandbox, orderType)], {
 			...(schedule ? { schedule } : {}),
 		});

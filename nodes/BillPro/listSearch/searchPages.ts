@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import type { EndpointName } from '../shared/api';
-import { pagedList, walkPages, type ListRequest } from '../request/pageWalker';
-import { billProRequest } from '../request/send';
+import { pagedList, walkPages } from '../transport/pageWalker';
+import { billProRequest, type BillProRequest } from '../transport/send';
 
 // With a search term, keep reading pages one at a time until something matches (bounded), so
 // the list is not empty just because the first page held no match.
@@ -41,7 +41,8 @@ async function searchList(
 	const matches = (record: IDataObject) =>
 		!needle || toResult(record).searchText.toLowerCase().includes(needle);
 	// An answer that is not a list is an error (billProRequest), not an empty list.
-	const request: ListRequest = async (name, call) => await billProRequest.call(context, name, call);
+	const request: BillProRequest = async (name, call) =>
+		await billProRequest.call(context, name, call);
 	const walked = await walkPages({
 		node: context.getNode(),
 		list: pagedList(request, endpoint, { id, resource }),

@@ -8,7 +8,7 @@
  * `answers` is the shape of a success (a list or one record): every request path checks it.
  * `paging` marks the lists: only the products list is documented as paged [V]; the customers and
  * scheduled-payments lists are inferred to be paged like it [I], so a page 2 that repeats page 1
- * is read as an unpaged list there, not as a loop (request/pageWalker.ts, docs/assumptions.md).
+ * is read as an unpaged list there, not as a loop (transport/pageWalker.ts, docs/assumptions.md).
  * The node's routing and the sandbox both read this table: a corrected path changes both.
  */
 
@@ -22,13 +22,13 @@ export interface Endpoint {
 	note: string;
 	/**
 	 * What a success answers: 'list' a JSON array of records, 'record' one JSON object. Any other
-	 * shape fails the item (request/answers.ts), for routed, custom and list-search requests alike.
+	 * shape fails the item (transport/answers.ts), for operations, list searches and polls alike.
 	 */
 	answers: 'list' | 'record';
 	/**
 	 * Lists only: whether `?page=N` paging is documented [V] or only inferred [I]. An inferred
 	 * list may not be paged at all: a page 2 equal to page 1 then means "the whole list", while
-	 * on a documented list it is a loop (request/pageWalker.ts).
+	 * on a documented list it is a loop (transport/pageWalker.ts).
 	 */
 	paging?: 'documented' | 'inferred';
 }

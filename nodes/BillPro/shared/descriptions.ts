@@ -1,32 +1,13 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { INTERVAL_UNITS } from './api';
-import { parkingErrors } from '../request/itemFailures';
-import {
-	requireFilterValue,
-	requireSystemId,
-	SYSTEM_ID_PATTERN,
-	type SystemIdRecord,
-} from './validation';
-
-/** Refuses a value that is not a system id before the request is sent. */
-function systemIdCheck(name: string, displayName: string, record: SystemIdRecord) {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		requireSystemId(
-			this,
-			displayName,
-			this.getNodeParameter(name, undefined, { extractValue: true }),
-			record,
-		);
-		return requestOptions;
-	};
-}
+import { DEFAULT_CONCURRENCY, MAX_PAGES_AT_ONCE, PAGES_AHEAD } from './limits';
+import { SYSTEM_ID_PATTERN } from './validation';
 
 /** A required system id typed in (or from an expression), for records BillPro cannot list. */
 export function systemIdField(
 	name: string,
 	displayName: string,
 	description: string,
-	record: SystemIdRecord,
 ): INodeProperties {
 	return {
 		displayName,
@@ -36,44 +17,6 @@ export function systemIdField(
 		required: true,
 		placeholder: 'e.g. 1042',
 		description,
-		routing: { send: { preSend: [parkingErrors(systemIdCheck(name, displayName, record))] } },
-	};
-}
-
-/** Refuses a filter that is set (in the Filters collection) but gives nothing, or not text. */
-function filterCheck(name: string, displayName: string) {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		// The Filters collection of getManyFields (getManyFields.ts); n8n runs this only when it is set.
-		requireFilterValue(this, displayName, this.getNodeParameter(`filters.${name}`, undefined));
-		return requestOptions;
-	};
-}
-
-/**
- * A Get Many filter, sent as the query parameter `query`. n8n drops an empty query value and the
- * list then answers every record, so a filter that is set must give text or a number.
- */
-/** A Get Many filter: its field and the query parameter it is sent as. */
-export type FilterSpec = Pick<
-	INodeProperties,
-	'displayName' | 'name' | 'placeholder' | 'description'
-> & {
-	query: string;
-};
-
-export function filterField(filter: FilterSpec): INodeProperties {
-	const { query, ...shown } = filter;
-	return {
-		...shown,
-		type: 'string',
-		default: '',
-		routing: {
-			send: {
-				type: 'query',
-				property: query,
-				preSend: [parkingErrors(filterCheck(filter.name, filter.displayName))],
-			},
-		},
 	};
 }
 
@@ -82,7 +25,6 @@ function locator(
 	displayName: string,
 	searchListMethod: string,
 	description: string,
-	record: SystemIdRecord,
 ): INodeProperties {
 	return {
 		displayName,
@@ -91,7 +33,6 @@ function locator(
 		default: { mode: 'list', value: '' },
 		required: true,
 		description,
-		routing: { send: { preSend: [parkingErrors(systemIdCheck(name, displayName, record))] } },
 		modes: [
 			{
 				displayName: 'From List',
@@ -124,7 +65,6 @@ export const customerLocator = locator(
 	'Customer',
 	'searchCustomers',
 	"The customer's system ID ('id'), not the merchant customer ID",
-	'customer',
 );
 
 export const productLocator = locator(
@@ -132,7 +72,6 @@ export const productLocator = locator(
 	'Product',
 	'searchProducts',
 	"The product's system ID ('id'), not the merchant product ID",
-	'product',
 );
 
 function address(name: string, displayName: string): INodeProperties {
@@ -278,7 +217,6 @@ export const orderIdField = systemIdField(
 	'orderId',
 	'Order ID',
 	"The order's system ID ('id' in the order Create and Get answers)",
-	'order',
 );
 
 export const scheduledPaymentLocator = locator(
@@ -286,7 +224,6 @@ export const scheduledPaymentLocator = locator(
 	'Scheduled Payment',
 	'searchScheduledPayments',
 	"The scheduled payment's ID (the SPID in BillPro's UI); the list shows the payments of 'Order ID'",
-	'scheduledPayment',
 );
 
 /** Day / Week / Month / Year, as BillPro's scheduled_unit and scheduled_duration_unit take them. */
@@ -299,4 +236,51 @@ export const intervalUnitField: INodeProperties = {
 		value: unit,
 	})),
 	default: 'MONTH',
+};
+
+/**
+ * A node's own merchant profile (Request Options → Profile ID), for a token with several
+ * profiles: an agency running one workflow per merchant with one credential. It overrides the
+ * credential's Profile ID on every request of the node, whatever the path; the credential's
+ * `authenticate` keeps a profile_id the node has set. Empty: the credential's.
+ */
+export const profileIdOverrideField: INodeProperties = {
+	displayName: 'Profile ID',
+	name: 'profileId',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 5',
+	description:
+		"The merchant profile this node works in, instead of the credential's Profile ID (for an API user with several profiles). Empty: the credential's.",
+};
+
+/** Merged by n8n into the node's Request Options, next to Batching, Proxy and Timeout. */
+export const requestOptionsField: INodeProperties = {
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Concurrent Requests',
+			name: 'maxConcurrency',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_CONCURRENCY,
+			description:
+				'How many requests this node sends to BillPro at the same time, across all items',
+		},
+		{
+			displayName: 'Pages Read at Once',
+			name: 'pagesAtOnce',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_PAGES_AT_ONCE },
+			default: PAGES_AHEAD,
+			displayOptions: { show: { '/operation': ['getAll'] } },
+			description:
+				'For Get Many: how many pages are requested at the same time once a list goes on past its first page (at most 20, and at most Max Concurrent Requests). More is faster over a slow network; up to one fewer requests land past the end of the list.',
+		},
+		profileIdOverrideField,
+	],
 };

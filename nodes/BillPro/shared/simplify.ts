@@ -1,14 +1,5 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-	INodeProperties,
-	PostReceiveAction,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { FIELD } from './api';
-import { parkingErrors } from '../request/itemFailures';
-import { requireBoolean } from './validation';
 
 export type Simplifier = (record: IDataObject) => IDataObject;
 
@@ -21,43 +12,17 @@ export function simplified(
 	return context.getNodeParameter('simplify', true) ? records.map(simplifier) : records;
 }
 
-function simplifying(simplifier: Simplifier): PostReceiveAction {
-	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
-		const records = simplified(this, simplifier, items.map((item) => item.json));
-		return items.map((item, index) => ({ ...item, json: records[index] }));
-	};
-}
-
 /**
- * The Simplify switch: on by default, keeps at most 10 fields, the most useful first. Checked
- * before the request: an object read as true would simplify without being asked to. Get Many
- * applies it to its pages itself (paginateByPage); a single record's operation passes
- * `simplifier` for a postReceive that applies it.
+ * The Simplify switch: on by default, keeps at most 10 fields, the most useful first. An operation
+ * checks it before its request (an object read as true would simplify without being asked to).
  */
-export function simplifyField(
-	show: Record<string, string[]>,
-	simplifier?: Simplifier,
-): INodeProperties {
-	const checkSimplify = async function (
-		this: IExecuteSingleFunctions,
-		requestOptions: IHttpRequestOptions,
-	) {
-		requireBoolean(this, 'Simplify', this.getNodeParameter('simplify', true));
-		return requestOptions;
-	};
-	return {
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		displayOptions: { show },
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-		routing: {
-			send: { preSend: [parkingErrors(checkSimplify)] },
-			...(simplifier ? { output: { postReceive: [simplifying(simplifier)] } } : {}),
-		},
-	};
-}
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
 
 export const simplifyProduct: Simplifier = (product) => ({
 	id: product.id,

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { ItemContext } from '../request/itemContext';
+import type { ItemContext } from './itemContext';
 import { NodeOperationError } from 'n8n-workflow';
 import { DATE_FORMAT } from './api';
 

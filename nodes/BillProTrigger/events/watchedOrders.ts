@@ -1,5 +1,5 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { isNotFound } from '../../BillPro/request/errors';
+import { isNotFound } from '../../BillPro/transport';
 import type { PollSource } from '../pollSource';
 import type { Finding } from '../reports';
 

@@ -1,0 +1,3 @@
+import { orderStatusChange } from './changeStatus';
+
+export const cancelOrder = orderStatusChange('cancel', 'cancelOrder');

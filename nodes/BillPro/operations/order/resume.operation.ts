@@ -1,0 +1,3 @@
+import { orderStatusChange } from './changeStatus';
+
+export const resumeOrder = orderStatusChange('resume', 'resumeOrder');

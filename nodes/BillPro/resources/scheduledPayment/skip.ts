@@ -1,4 +1,0 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { paymentTarget } from './target';
-
-export const scheduledPaymentSkipDescription: INodeProperties[] = paymentTarget('skip');
