@@ -6,12 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 import type { Operation } from './operation';
-import { baseUrlOf } from '../shared/api';
 import { checkMaxConcurrency, requestConcurrency, withRequestSlot } from './concurrency';
 import { itemOfRun, type ItemContext } from '../shared/itemContext';
 import { failingItemPaired } from './itemFailures';
 import { beginRun, endRun, noteItem, stoppedBefore } from './nodeRun';
-import { requireBaseUrl } from '../transport/policy';
 import {
 	CREDENTIAL_TYPE,
 	sendToBillPro,
@@ -28,13 +26,11 @@ async function runItem(
 	operation: Operation,
 	item: ItemContext,
 	send: BillProRequest,
-	checkBaseUrl: () => void,
 ): Promise<INodeExecutionData[]> {
 	const itemIndex = item.getItemIndex();
 	return await failingItemPaired(
 		item,
 		async () => {
-			checkBaseUrl();
 			await checkMaxConcurrency.call(item, { url: '' });
 			const records = await operation.execute(item, send);
 			return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
@@ -62,9 +58,7 @@ export function toolRouting(operation: Operation): INodePropertyRouting {
 					await withRequestSlot(this, async () =>
 						sendToBillPro(this, credentials, sendWithCredential, endpoint, call),
 					);
-				return await runItem(operation, this, send, () =>
-					requireBaseUrl(this, baseUrlOf(credentials)),
-				);
+				return await runItem(operation, this, send);
 			},
 		},
 	};
@@ -85,7 +79,6 @@ export function runOperation(operation: Operation) {
 		const batchSize = Math.max(1, requestOptions.batching?.batch?.batchSize ?? 1);
 		const batchInterval = requestOptions.batching?.batch?.batchInterval ?? 0;
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		const baseURL = baseUrlOf(credentials);
 		const sendWithCredential = sendingWith(this, credentials);
 		const node = this.getNode();
 		const run = beginRun(itemOfRun(this, 0, node), items.length);
@@ -96,7 +89,7 @@ export function runOperation(operation: Operation) {
 				await withRequestSlot(item, async () =>
 					sendToBillPro(item, credentials, sendWithCredential, endpoint, call),
 				);
-			return await runItem(operation, item, send, () => requireBaseUrl(item, baseURL));
+			return await runItem(operation, item, send);
 		};
 
 		// Workers take the items in order; Batching's Batch Interval still spaces batches of Items

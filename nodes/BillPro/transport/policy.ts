@@ -19,7 +19,8 @@ export const CREDENTIAL_TYPE = 'billProApi';
 export const DEFAULT_TIMEOUT_MS = 300_000;
 
 export function withRequestPolicy(requestOptions: IHttpRequestOptions): IHttpRequestOptions {
-	// The last guard before the token is added: node code refuses a bad URL earlier, per item.
+	// The last guard before the token is added, for every request that carries it (the node's own
+	// requests refuse a bad URL earlier, in send.ts, naming the item).
 	const wrongUrl = baseUrlProblem(requestOptions.baseURL);
 	if (wrongUrl) throw new Error(baseUrlMessage(wrongUrl));
 	const timeout =
