@@ -1,4 +1,3 @@
-import type { IHttpRequestOptions } from 'n8n-workflow';
 import type { ItemContext } from '../shared/itemContext';
 import { isNotSet, requireWholeNumber } from '../shared/validation';
 import { refuseAfterStop, runOf, stopRunAt } from './nodeRun';
@@ -8,20 +7,16 @@ const positiveInteger = (value: unknown) =>
 	typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;
 
 /**
- * A preSend of every operation: Max Concurrent Requests, when set, is a whole number of at least
- * 1. It is refused, not ignored: a mistyped limit must not silently become the default.
+ * Checked for every item before it is sent: Max Concurrent Requests, when set, is a whole number
+ * of at least 1. It is refused, not ignored: a mistyped limit must not silently become the default.
  */
-export async function checkMaxConcurrency(
-	this: ItemContext,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const { maxConcurrency } = (this.getNodeParameter('requestOptions', {}) ?? {}) as {
+export function checkMaxConcurrency(item: ItemContext): void {
+	const { maxConcurrency } = (item.getNodeParameter('requestOptions', {}) ?? {}) as {
 		maxConcurrency?: unknown;
 	};
 	if (!isNotSet(maxConcurrency)) {
-		requireWholeNumber(this, 'Max Concurrent Requests', maxConcurrency, 1);
+		requireWholeNumber(item, 'Max Concurrent Requests', maxConcurrency, 1);
 	}
-	return requestOptions;
 }
 
 /** Requests at a time for the node's Request Options (`requestOptions`). */

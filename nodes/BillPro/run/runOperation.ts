@@ -31,7 +31,7 @@ async function runItem(
 	return await failingItemPaired(
 		item,
 		async () => {
-			await checkMaxConcurrency.call(item, { url: '' });
+			checkMaxConcurrency(item);
 			const records = await operation.execute(item, send);
 			return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		},

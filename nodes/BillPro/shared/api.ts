@@ -206,25 +206,6 @@ export function endpointPath(
 	);
 }
 
-/**
- * The list endpoint a GET to `url` (a path, its `{…}` segments filled) reads, if any: its name,
- * its entry, and the value of its `{id}` segment when it has one.
- */
-export function listEndpointAt(
-	url: string,
-): { name: EndpointName; endpoint: Endpoint; id?: string } | undefined {
-	const path = url.split('?')[0];
-	for (const [name, endpoint] of Object.entries(ENDPOINTS as Record<string, Endpoint>)) {
-		if (endpoint.answers !== 'list') continue;
-		const match = new RegExp(`^${endpoint.path.replace(/\{\w+\}/g, '([^/]+)')}/?$`).exec(path);
-		if (match) {
-			const id = match[1] === undefined ? undefined : decodeURIComponent(match[1]);
-			return { name: name as EndpointName, endpoint, ...(id === undefined ? {} : { id }) };
-		}
-	}
-	return undefined;
-}
-
 /** Request body roots [I for order and scheduled payment: the customer's is from BillPro's guide]. */
 export const BODY_ROOT = {
 	customer: 'customer',

@@ -4,11 +4,7 @@ import { DEFAULT_CONCURRENCY, MAX_PAGES_AT_ONCE, PAGES_AHEAD } from './limits';
 import { SYSTEM_ID_PATTERN } from './validation';
 
 /** A required system id typed in (or from an expression), for records BillPro cannot list. */
-export function systemIdField(
-	name: string,
-	displayName: string,
-	description: string,
-): INodeProperties {
+function systemIdField(name: string, displayName: string, description: string): INodeProperties {
 	return {
 		displayName,
 		name,
