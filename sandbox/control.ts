@@ -14,7 +14,7 @@
  *          -> the product, changed as in BillPro's UI (the API cannot change products)
  *   POST   /__sandbox/orders/{id}/payments?profile_id=N   {"outcome":"approve"} -> {order, payment}
  *          (the payment gateway's answer to the order's next payment: approve, soft_decline or
- *          hard_decline; see resources/order/processPayment.ts)
+ *          hard_decline; see operations/order/processPayment.ts)
  *   /__sandbox/gateway…                           -> the payment gateway's webhook: settings,
  *          delivery log, duplicates, tampered and test notifications (see gateway/control.ts)
  */
@@ -32,7 +32,7 @@ import {
 } from './http';
 import { faultsFromBody } from './faultSpec';
 import { GATEWAY_CONTROL_PATH, gatewayControl } from './gateway/control';
-import { formatCustomer } from './resources/customer/format';
+import { formatCustomer } from './operations/customer/format';
 import type { SandboxStore } from './store';
 import type { PaymentOutcome } from './types';
 

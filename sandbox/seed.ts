@@ -4,7 +4,7 @@
  */
 import { DEFAULT_SEED_COUNTS, PROFILES, type SandboxProfile } from './config';
 import { CODE_SALT, merchantCode, type IdCounters } from './ids';
-import { newCustomer, type CustomerInput } from './resources/customer/records';
+import { newCustomer, type CustomerInput } from './operations/customer/records';
 import type {
 	CustomerStatus,
 	PriceAdjustment,

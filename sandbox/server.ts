@@ -26,7 +26,7 @@ import {
 	sendJson,
 	type ParsedBody,
 } from './http';
-import { API_ROUTES } from './resources';
+import { API_ROUTES } from './operations';
 import { Router, type RouteMatch } from './router';
 import type { SandboxStore } from './store';
 

@@ -14,9 +14,9 @@ import { paymentNotification } from './gateway/notifications';
 import { paymentFacts } from './gateway/paymentFacts';
 import { pathProblem } from './faultSpec';
 import { IdCounters, type IdKind } from './ids';
-import { formatOrder } from './resources/order/format';
-import { processPayment } from './resources/order/processPayment';
-import { formatScheduledPayment } from './resources/scheduledPayment/format';
+import { formatOrder } from './operations/order/format';
+import { processPayment } from './operations/order/processPayment';
+import { formatScheduledPayment } from './operations/scheduledPayment/format';
 import { endpointAt } from './router';
 import { resolveSeedCounts, seedPlatform, type SeedCounts, type SeedOptions } from './seed';
 import { SNAPSHOT_FORMAT, type ProfileRecords, type StoreSnapshot } from './snapshot';
@@ -323,7 +323,7 @@ export class SandboxStore {
 	/**
 	 * Simulates the payment gateway: the order's initial payment while it is pending, else its
 	 * earliest scheduled or soft-declined payment. Throws UnprocessableError (the control endpoint's
-	 * 422) for an unknown order or one that takes no payment. See resources/order/processPayment.ts.
+	 * 422) for an unknown order or one that takes no payment. See operations/order/processPayment.ts.
 	 * A configured gateway then sends the payment's notification (gateway/).
 	 */
 	processPayment(profileId: number, orderId: number, outcome: PaymentOutcome): ProcessedPayment {

@@ -4,8 +4,8 @@
  * amount (none: a card registration only); a live order collects its next due payment.
  */
 import { PROFILES } from '../config';
-import { nextDuePayment } from '../resources/order/processPayment';
-import { COLLECTING } from '../resources/order/records';
+import { nextDuePayment } from '../operations/order/processPayment';
+import { COLLECTING } from '../operations/order/records';
 import type { SandboxStore } from '../store';
 import type { PaymentOutcome, ProcessedPayment, StoredOrder } from '../types';
 import type { PaymentFacts } from './notifications';
