@@ -1,6 +1,6 @@
 import type { ItemContext } from '../shared/itemContext';
 import { isNotSet, requireWholeNumber } from '../shared/validation';
-import { refuseAfterStop, runOf, stopRunAt } from './nodeRun';
+import { refuseAfterStop, stopRunAt, type NodeRun } from './nodeRun';
 import { DEFAULT_CONCURRENCY } from '../shared/limits';
 
 const positiveInteger = (value: unknown) =>
@@ -37,11 +37,13 @@ export function requestConcurrency(requestOptions: unknown): number {
  * earlier item stopped the run. A failure stops the run (Continue On Fail off) before the slot
  * goes to the next item, so no later item starts a request after it.
  */
-export async function withRequestSlot<T>(context: ItemContext, task: () => Promise<T>): Promise<T> {
-	const limit = requestConcurrency(context.getNodeParameter('requestOptions', {}));
-	const run = runOf(context);
+export async function withRequestSlot<T>(
+	context: ItemContext,
+	run: NodeRun,
+	task: () => Promise<T>,
+): Promise<T> {
 	refuseAfterStop(context, run);
-	if (run.active < limit) run.active++;
+	if (run.active < run.limit) run.active++;
 	else await new Promise<void>((resolve) => run.waiting.push(resolve)); // slot handed over
 	let failed = false;
 	try {

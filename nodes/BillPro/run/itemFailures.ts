@@ -8,7 +8,6 @@ import {
 	recordFailure,
 	recordOf,
 	recordUnsure,
-	runOf,
 	stopRunAt,
 	writeRefusalOf,
 	type NodeRun,
@@ -67,10 +66,10 @@ function stopAt(
  */
 export async function failingItemPaired(
 	context: ItemContext,
+	run: NodeRun,
 	send: () => Promise<INodeExecutionData[]>,
 	call: { method: string; resource: string },
 ): Promise<INodeExecutionData[]> {
-	const run = runOf(context);
 	const itemIndex = context.getItemIndex();
 	const write = call.method !== 'GET';
 	const earlier = write ? recordOf(run, itemIndex) : undefined;

@@ -12,12 +12,14 @@ import type { ItemContext } from '../shared/itemContext';
 /**
  * One try of one node run: its request slots, which items sent, failed or were stopped, and what
  * BillPro did with its writes (acceptedWrites.ts). n8n's Retry On Fail runs the node again in
- * the same execution, with the same execute data: each try starts a new state (beginRun), so no
- * try inherits another's slots or stop, while what BillPro accepted carries over.
+ * the same execution: each try starts a new state (beginRun), so no try inherits another's slots
+ * or stop, while what BillPro accepted carries over in the execution.
  */
 export interface NodeRun {
 	/** The run's items, as far as known: all of them once every item has started. */
 	items: number;
+	/** Requests of the run at a time (Request Options). */
+	limit: number;
 	active: number;
 	waiting: Array<() => void>;
 	/** Items that sent at least one request in this try. */
@@ -41,23 +43,11 @@ export interface NodeRun {
 	writeRefusal?: { message: string; description: string } | null;
 }
 
-/** Node runs by n8n's execute data of the run, then node: an agent's tool runs share its agent's. */
-const runs = new WeakMap<object, Map<string, NodeRun>>();
-
-function runsOf(context: ItemContext): Map<string, NodeRun> {
-	const key: object = context.getExecuteData?.() ?? context.getNode();
-	let byNode = runs.get(key);
-	if (!byNode) runs.set(key, (byNode = new Map()));
-	return byNode;
-}
-
-/**
- * Starts a try: a custom operation at its start, with its item count; a routed run at item 0's
- * first preSend, each item then counted as it starts (noteItem).
- */
-export function beginRun(context: ItemContext, items = 1): NodeRun {
-	const run: NodeRun = {
+/** Starts a try of a node run over `items` items, with `limit` requests at a time. */
+export function beginRun(context: ItemContext, items: number, limit: number): NodeRun {
+	return {
 		items,
+		limit,
 		active: 0,
 		waiting: [],
 		sent: new Set(),
@@ -66,12 +56,6 @@ export function beginRun(context: ItemContext, items = 1): NodeRun {
 		inExecution: false,
 		...runWritesOf(context),
 	};
-	runsOf(context).set(context.getNode().name, run);
-	return run;
-}
-
-export function runOf(context: ItemContext): NodeRun {
-	return runsOf(context).get(context.getNode().name) ?? beginRun(context);
 }
 
 /** Why this run's writes are refused before they are sent, if they are: the same for every item. */
@@ -81,12 +65,6 @@ export function writeRefusalOf(
 ): { message: string; description: string } | undefined {
 	if (run.writeRefusal === undefined) run.writeRefusal = whyAWriteCannotBeMatched(context) ?? null;
 	return run.writeRefusal ?? undefined;
-}
-
-/** A routed item starts: the run has at least this many items. */
-export function noteItem(context: ItemContext): void {
-	const run = runOf(context);
-	run.items = Math.max(run.items, context.getItemIndex() + 1);
 }
 
 export function recordOf(run: NodeRun, itemIndex: number): WriteRecord | undefined {

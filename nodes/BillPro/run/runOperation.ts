@@ -9,7 +9,8 @@ import type { Operation } from './operation';
 import { checkMaxConcurrency, requestConcurrency, withRequestSlot } from './concurrency';
 import { itemOfRun, type ItemContext } from '../shared/itemContext';
 import { failingItemPaired } from './itemFailures';
-import { beginRun, endRun, noteItem, stoppedBefore } from './nodeRun';
+import { beginRun, endRun, stoppedBefore, type NodeRun } from './nodeRun';
+import { toolRunOf } from './toolRuns';
 import {
 	CREDENTIAL_TYPE,
 	sendToBillPro,
@@ -25,11 +26,13 @@ import {
 async function runItem(
 	operation: Operation,
 	item: ItemContext,
+	run: NodeRun,
 	send: BillProRequest,
 ): Promise<INodeExecutionData[]> {
 	const itemIndex = item.getItemIndex();
 	return await failingItemPaired(
 		item,
+		run,
 		async () => {
 			checkMaxConcurrency(item);
 			const records = await operation.execute(item, send);
@@ -42,23 +45,21 @@ async function runItem(
 /**
  * The routing n8n runs when the node is an AI tool in process (n8n runs a declarative node's
  * tool calls through RoutingNode, not its custom operations): the same item, through the same
- * runItem, from the routing's one request hook. RoutingNode calls the items' hooks in order,
- * so item 0's is where the run begins.
+ * runItem, from the routing's one request hook, in the tool run the item belongs to (toolRuns.ts).
  */
 export function toolRouting(operation: Operation): INodePropertyRouting {
 	return {
 		send: { paginate: true },
 		operations: {
 			async pagination(this: IExecutePaginationFunctions): Promise<INodeExecutionData[]> {
-				if (this.getItemIndex() === 0) beginRun(this);
-				noteItem(this);
+				const run = toolRunOf(this);
 				const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 				const sendWithCredential = sendingWith(this, credentials);
 				const send: BillProRequest = async (endpoint, call) =>
-					await withRequestSlot(this, async () =>
+					await withRequestSlot(this, run, async () =>
 						sendToBillPro(this, credentials, sendWithCredential, endpoint, call),
 					);
-				return await runItem(operation, this, send);
+				return await runItem(operation, this, run, send);
 			},
 		},
 	};
@@ -81,15 +82,16 @@ export function runOperation(operation: Operation) {
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		const sendWithCredential = sendingWith(this, credentials);
 		const node = this.getNode();
-		const run = beginRun(itemOfRun(this, 0, node), items.length);
+		const limit = requestConcurrency(requestOptions);
+		const run = beginRun(itemOfRun(this, 0, node), items.length, limit);
 
 		const runOne = async (index: number): Promise<INodeExecutionData[]> => {
 			const item = itemOfRun(this, index, node);
 			const send: BillProRequest = async (endpoint, call) =>
-				await withRequestSlot(item, async () =>
+				await withRequestSlot(item, run, async () =>
 					sendToBillPro(item, credentials, sendWithCredential, endpoint, call),
 				);
-			return await runItem(operation, item, send);
+			return await runItem(operation, item, run, send);
 		};
 
 		// Workers take the items in order; Batching's Batch Interval still spaces batches of Items
@@ -111,7 +113,7 @@ export function runOperation(operation: Operation) {
 				}
 			}
 		};
-		const workers = Math.min(items.length, requestConcurrency(requestOptions));
+		const workers = Math.min(items.length, limit);
 		await Promise.all(Array.from({ length: workers }, worker));
 		endRun(run);
 		const failed = results.find((result) => result?.status === 'rejected');
