@@ -58,11 +58,11 @@ function requestOptionsParameter(context: Caller): unknown {
 	}
 }
 
-const requestOptionsOf = (context: Caller) => requestOptionsParameter(context) as RequestOptions;
-
 /** What RoutingNode adds from the node's Request Options to a routed request: timeout, proxy, SSL. */
-function httpOptionsOf(context: Caller): Partial<IHttpRequestOptions> {
-	const { timeout, proxy, allowUnauthorizedCerts } = requestOptionsOf(context);
+function httpOptionsOf(
+	context: Caller,
+	{ timeout, proxy, allowUnauthorizedCerts }: RequestOptions,
+): Partial<IHttpRequestOptions> {
 	const options: Partial<IHttpRequestOptions> = {
 		timeout: typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
 	};
@@ -121,6 +121,7 @@ export async function sendToBillPro(
 	const { method } = ENDPOINTS[endpoint];
 	const baseURL = baseUrlOf(credentials);
 	requireBaseUrl(context, baseURL);
+	const requestOptions = requestOptionsParameter(context) as RequestOptions;
 	const request: IHttpRequestOptions = {
 		method,
 		baseURL,
@@ -129,7 +130,7 @@ export async function sendToBillPro(
 			options.qs,
 			profileIdOverride(
 				context.getNode(),
-				requestOptionsParameter(context),
+				requestOptions,
 				isItem(context) ? context.getItemIndex() : undefined,
 			),
 		),
@@ -139,7 +140,7 @@ export async function sendToBillPro(
 		},
 		...(options.body ? { body: options.body } : {}),
 		json: true,
-		...httpOptionsOf(context),
+		...httpOptionsOf(context, requestOptions),
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	};
