@@ -11,22 +11,26 @@ import type {
 	Workflow,
 } from 'n8n-workflow';
 import { ICredentialsHelper } from 'n8n-workflow';
+import { BillProApi } from '../../credentials/BillProApi.credentials';
+import { BillProGatewayApi } from '../../credentials/BillProGatewayApi.credentials';
+
+const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
+	billProApi: new BillProApi(),
+	billProGatewayApi: new BillProGatewayApi(),
+};
 
 /**
- * What n8n's own credentials helper (packages/cli, not published) does for this package: hand
- * the node the stored credential, and apply the credential type's `authenticate` to every
- * request. The BillPro credential authenticates with a function, which n8n calls as is.
+ * What n8n's credentials helper (in the `n8n` package; n8n-core publishes none) does for this
+ * package: hand the node the stored credential, and apply the credential type's `authenticate`
+ * to every request. The BillPro credential authenticates with a function, which n8n calls as is.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
-	constructor(
-		private readonly types: Record<string, ICredentialType>,
-		private readonly stored: Record<string, ICredentialDataDecryptedObject>,
-	) {
+	constructor(private readonly stored: Record<string, ICredentialDataDecryptedObject>) {
 		super();
 	}
 
 	private type(name: string): ICredentialType {
-		const type = this.types[name];
+		const type = CREDENTIAL_TYPES[name];
 		if (!type) throw new Error(`Unknown credential type ${name}`);
 		return type;
 	}

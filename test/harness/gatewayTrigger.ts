@@ -44,15 +44,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createGunzip, createInflate } from 'node:zlib';
 
-import { BillProGatewayApi } from '../../credentials/BillProGatewayApi.credentials';
 import type { BillProGatewayTrigger } from '../../nodes/BillProGatewayTrigger/BillProGatewayTrigger.node';
-import { TestCredentialsHelper } from './credentialsHelper';
+import { additionalDataWith } from './additionalData';
 import './logCapture';
 
 export const GATEWAY_TRIGGER_TYPE = 'n8n-nodes-billpro.billProGatewayTrigger';
 const NODE_NAME = 'BillPro Payment Gateway Trigger';
 const WEBHOOK_ID = '5d2f6c1e-0000-4000-8000-00000000b111';
-const N8N_URL = 'http://127.0.0.1:5678';
 
 /** One n8n process: the node's code as that process loaded it. */
 export interface N8nProcess {
@@ -315,28 +313,16 @@ async function n8nRequest(
 	return { req: parsed };
 }
 
-function additionalDataFor(
+/** n8n's additional data for the trigger; the webhook's request and response when it has them. */
+const additionalDataFor = (
 	credentials: ICredentialDataDecryptedObject,
 	httpRequest?: IncomingMessage,
 	httpResponse?: ServerResponse,
-): IWorkflowExecuteAdditionalData {
-	return {
-		credentialsHelper: new TestCredentialsHelper(
-			{ billProGatewayApi: new BillProGatewayApi() },
-			{ billProGatewayApi: credentials },
-		),
+) =>
+	additionalDataWith({ billProGatewayApi: credentials }, {
 		httpRequest,
 		httpResponse,
-		restApiUrl: `${N8N_URL}/rest`,
-		instanceBaseUrl: N8N_URL,
-		formWaitingBaseUrl: `${N8N_URL}/form-waiting`,
-		webhookBaseUrl: `${N8N_URL}/webhook`,
-		webhookWaitingBaseUrl: `${N8N_URL}/webhook-waiting`,
-		webhookTestBaseUrl: `${N8N_URL}/webhook-test`,
-		variables: {},
-		currentNodeExecutionIndex: 0,
-	} as unknown as IWorkflowExecuteAdditionalData;
-}
+	} as Partial<IWorkflowExecuteAdditionalData>);
 
 function webhookDataFor(
 	trigger: BillProGatewayTrigger,
