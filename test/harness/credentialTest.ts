@@ -79,8 +79,8 @@ export async function testCredential(
 		await routingNode.runNode();
 	} catch (error) {
 		// n8n's tester reads the HTTP response (or network code) from the error's cause.
-		// n8n-workflow 2.11, used by these tests, loses an Error cause (a class field resets it;
-		// 2.41 keeps it), so fall back to what the NodeApiError keeps: the same status or code.
+		// The pinned n8n-workflow loses an Error cause (a class field resets it), so fall back to
+		// what the NodeApiError keeps: the same status or code.
 		const httpCode = String(error.httpCode ?? '');
 		const response =
 			error.cause?.response ?? (/^\d+$/.test(httpCode) ? { status: Number(httpCode) } : undefined);

@@ -54,7 +54,7 @@ const triggerWorkflow = (parameters: IDataObject, staticData: IDataObject) =>
 		settings: { executionOrder: 'v1' },
 	});
 
-/** A PollContext with n8n 2.41's poll budget, which n8n-core 2.11 does not have. */
+/** A PollContext with n8n's poll budget (getPollBudgetMs), which the pinned n8n-core lacks. */
 class BudgetedPollContext extends PollContext {
 	constructor(
 		private readonly budgetMs: number,
@@ -70,7 +70,7 @@ class BudgetedPollContext extends PollContext {
 
 export interface PollOptions {
 	mode?: WorkflowExecuteMode;
-	/** n8n's poll budget (n8n 2.41); none: unbounded, as in n8n before it. */
+	/** n8n's poll budget; none: unbounded, as in n8n versions without one. */
 	budgetMs?: number;
 }
 
@@ -84,8 +84,8 @@ export interface Report {
  * An active workflow with the trigger. As in n8n, one Workflow object holds the static data from
  * poll to poll; n8n writes it to its database when the workflow is activated (after the first
  * poll) and whenever a poll starts the workflow, and a restart reads only what was written.
- * What the node reports through `__emitError` is recorded as n8n records it (n8n 1.123 and
- * 2.41: a failed execution made with createErrorExecutionData, the workflow staying active).
+ * What the node reports through `__emitError` is recorded as n8n records it: a failed
+ * execution made with createErrorExecutionData, the workflow staying active.
  */
 export class ActiveTrigger {
 	private readonly workflow: Workflow;
@@ -104,7 +104,12 @@ export class ActiveTrigger {
 		this.workflow = triggerWorkflow(parameters, stored);
 	}
 
-	/** The items the poll started the workflow with; [] when it started nothing (null). */
+	/**
+	 * The items the poll started the workflow with; [] when it started nothing (null). The
+	 * PollContext is the one n8n's app builds (with its error handler); n8n-core's ActiveWorkflows
+	 * would then poll on a cron, which a test cannot step, so the poll is called here as its
+	 * TriggersAndPollers calls it, and a failed poll rejects.
+	 */
 	async poll(options: PollOptions = {}): Promise<IDataObject[]> {
 		if (options.mode === 'manual') return await this.fetchTestEvent();
 		const node = this.workflow.getNode(NODE_NAME) as INode;

@@ -106,7 +106,7 @@ export interface RunResult {
 	/** The error that stopped the run, if any. */
 	error?: ExecutionError;
 	/**
-	 * n8n's Retry of this execution once it failed (Executions → Retry, in n8n 2.41 and 1.123
+	 * n8n's Retry of this execution once it failed (Executions → Retry, in n8n's
 	 * executions/execution.service.js `retry`): its data as n8n stored it, without the error and
 	 * the failed node's last run, run again in mode 'retry' from the failed node, with its saved
 	 * input. The workflow is the original one ("Retry with original workflow").
