@@ -2,13 +2,10 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
 	ICredentialType,
-	IHttpRequestHelper,
 	IHttpRequestOptions,
-	INode,
 	INodeCredentialsDetails,
 	INodeProperties,
 	IRequestOptionsSimplified,
-	Workflow,
 } from 'n8n-workflow';
 import { ICredentialsHelper } from 'n8n-workflow';
 import { BillProApi } from '../../credentials/BillProApi.credentials';
@@ -35,16 +32,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return type;
 	}
 
-	getParentTypes(): string[] {
-		return [];
-	}
-
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
 		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
-		_workflow?: Workflow,
-		_node?: INode,
 	): Promise<IHttpRequestOptions> {
 		const { authenticate } = this.type(typeName);
 		if (typeof authenticate !== 'function') {
@@ -53,10 +44,26 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 	}
 
-	async preAuthentication(
-		_helpers: IHttpRequestHelper,
-		_credentials: ICredentialDataDecryptedObject,
-	): Promise<undefined> {
+	async getDecrypted(
+		_additionalData: unknown,
+		_details: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const data = this.stored[type];
+		if (!data) throw new Error(`No stored credential of type ${type}`);
+		return { ...data };
+	}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return this.type(type).properties;
+	}
+
+	// What BillPro's credentials never need: no parent types, no pre-authentication, no OAuth.
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async preAuthentication(): Promise<undefined> {
 		return undefined;
 	}
 
@@ -72,21 +79,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error(`getCredentials is not used by these tests (${type})`);
 	}
 
-	async getDecrypted(
-		_additionalData: unknown,
-		_details: INodeCredentialsDetails,
-		type: string,
-	): Promise<ICredentialDataDecryptedObject> {
-		const data = this.stored[type];
-		if (!data) throw new Error(`No stored credential of type ${type}`);
-		return { ...data };
-	}
-
 	async updateCredentials(): Promise<void> {}
 
 	async updateCredentialsOauthTokenData(): Promise<void> {}
-
-	getCredentialsProperties(type: string): INodeProperties[] {
-		return this.type(type).properties;
-	}
 }
