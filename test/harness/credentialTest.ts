@@ -1,12 +1,17 @@
-import { ExecuteContext, RoutingNode } from 'n8n-core';
-import type { INode, INodeCredentialTestResult, INodeType } from 'n8n-workflow';
+import { CredentialTestContext, ExecuteContext, RoutingNode } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	INode,
+	INodeCredentialTestResult,
+	INodeType,
+} from 'n8n-workflow';
 import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
 import { BillProApi } from '../../credentials/BillProApi.credentials';
 import { additionalDataFor, type BillProCredentials } from './workflow';
 
 /**
- * The credential's "Test" button, as n8n's CredentialsTester (packages/cli, not published) runs
- * it for a credential with a `test` request: the request goes through n8n-core's RoutingNode on
+ * The credential's "Test" button, as n8n's CredentialsTester (in the `n8n` package, not in
+ * n8n-core) runs it for a credential with a `test` request: the request goes through n8n-core's RoutingNode on
  * a temporary node, a failing status is matched against the test's `responseCode` rules in
  * order, otherwise n8n shows the status text, or the network code (ECONNREFUSED…).
  */
@@ -74,8 +79,8 @@ export async function testCredential(
 		await routingNode.runNode();
 	} catch (error) {
 		// n8n's tester reads the HTTP response (or network code) from the error's cause.
-		// n8n-workflow 2.11, used by these tests, loses an Error cause (a class field resets it;
-		// 2.41 keeps it), so fall back to what the NodeApiError keeps: the same status or code.
+		// The pinned n8n-workflow loses an Error cause (a class field resets it), so fall back to
+		// what the NodeApiError keeps: the same status or code.
 		const httpCode = String(error.httpCode ?? '');
 		const response =
 			error.cause?.response ?? (/^\d+$/.test(httpCode) ? { status: Number(httpCode) } : undefined);
@@ -95,4 +100,24 @@ export async function testCredential(
 		return { status: 'Error', message: String(error.message) };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
+}
+
+/**
+ * The "Test" button of a credential a node tests (`testedBy`), as n8n's CredentialsTester runs
+ * it: the node's method found through its description, called in n8n-core's CredentialTestContext.
+ */
+export async function testCredentialOfNode(
+	nodeType: INodeType,
+	credentialType: string,
+	data: ICredentialDataDecryptedObject,
+): Promise<INodeCredentialTestResult> {
+	const uses = nodeType.description.credentials?.find((used) => used.name === credentialType);
+	const test = nodeType.methods?.credentialTest?.[String(uses?.testedBy)];
+	if (!test) return { status: 'Error', message: 'No testing function found for this credential.' };
+	return await test.call(new CredentialTestContext(), {
+		id: 'tested',
+		name: 'Tested credential',
+		type: credentialType,
+		data,
+	});
 }

@@ -2,45 +2,40 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
 	ICredentialType,
-	IHttpRequestHelper,
 	IHttpRequestOptions,
-	INode,
 	INodeCredentialsDetails,
 	INodeProperties,
 	IRequestOptionsSimplified,
-	Workflow,
 } from 'n8n-workflow';
 import { ICredentialsHelper } from 'n8n-workflow';
+import { BillProApi } from '../../credentials/BillProApi.credentials';
+import { BillProGatewayApi } from '../../credentials/BillProGatewayApi.credentials';
+
+const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
+	billProApi: new BillProApi(),
+	billProGatewayApi: new BillProGatewayApi(),
+};
 
 /**
- * What n8n's own credentials helper (packages/cli, not published) does for this package: hand
- * the node the stored credential, and apply the credential type's `authenticate` to every
- * request. The BillPro credential authenticates with a function, which n8n calls as is.
+ * What n8n's credentials helper (in the `n8n` package; n8n-core publishes none) does for this
+ * package: hand the node the stored credential, and apply the credential type's `authenticate`
+ * to every request. The BillPro credential authenticates with a function, which n8n calls as is.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
-	constructor(
-		private readonly types: Record<string, ICredentialType>,
-		private readonly stored: Record<string, ICredentialDataDecryptedObject>,
-	) {
+	constructor(private readonly stored: Record<string, ICredentialDataDecryptedObject>) {
 		super();
 	}
 
 	private type(name: string): ICredentialType {
-		const type = this.types[name];
+		const type = CREDENTIAL_TYPES[name];
 		if (!type) throw new Error(`Unknown credential type ${name}`);
 		return type;
-	}
-
-	getParentTypes(): string[] {
-		return [];
 	}
 
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
 		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
-		_workflow?: Workflow,
-		_node?: INode,
 	): Promise<IHttpRequestOptions> {
 		const { authenticate } = this.type(typeName);
 		if (typeof authenticate !== 'function') {
@@ -49,10 +44,26 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 	}
 
-	async preAuthentication(
-		_helpers: IHttpRequestHelper,
-		_credentials: ICredentialDataDecryptedObject,
-	): Promise<undefined> {
+	async getDecrypted(
+		_additionalData: unknown,
+		_details: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const data = this.stored[type];
+		if (!data) throw new Error(`No stored credential of type ${type}`);
+		return { ...data };
+	}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return this.type(type).properties;
+	}
+
+	// What BillPro's credentials never need: no parent types, no pre-authentication, no OAuth.
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async preAuthentication(): Promise<undefined> {
 		return undefined;
 	}
 
@@ -68,21 +79,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error(`getCredentials is not used by these tests (${type})`);
 	}
 
-	async getDecrypted(
-		_additionalData: unknown,
-		_details: INodeCredentialsDetails,
-		type: string,
-	): Promise<ICredentialDataDecryptedObject> {
-		const data = this.stored[type];
-		if (!data) throw new Error(`No stored credential of type ${type}`);
-		return { ...data };
-	}
-
 	async updateCredentials(): Promise<void> {}
 
 	async updateCredentialsOauthTokenData(): Promise<void> {}
-
-	getCredentialsProperties(type: string): INodeProperties[] {
-		return this.type(type).properties;
-	}
 }

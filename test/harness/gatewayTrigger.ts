@@ -1,11 +1,13 @@
 /**
- * A stand-in for n8n's production webhook endpoint, running the BillPro Payment Gateway Trigger
- * the way n8n 2.41.1 does (its dist/webhooks/live-webhooks.js and webhook-helpers.js):
- *   1. the request's content type and charset are parsed (n8n-core's parseIncomingMessage) and
- *      the raw body is read as is unless Content-Encoding is gzip or deflate (middlewares/
- *      body-parser.js rawBodyReader: so `Content-Encoding: UTF-8` changes nothing), then the body
- *      is parsed for application/json and text/plain (parseBody: for a version-1 node whatever
- *      the content type, for later versions for these and a few more);
+ * n8n's production webhook endpoint for the BillPro Payment Gateway Trigger. n8n-core runs the
+ * node: webhook() in its WebhookContext, the activation lifecycle (checkExists, create, delete)
+ * in its HookContext, the content type read by its parseIncomingMessage. The HTTP front around
+ * them is n8n's app (webhooks/live-webhooks.js, webhook-helpers.js, middlewares/body-parser.js),
+ * which is not published: what of it the node can observe is kept here, and nothing more:
+ *   1. the raw body is read as is unless Content-Encoding is gzip or deflate (rawBodyReader: so
+ *      `Content-Encoding: UTF-8` changes nothing), then parsed for application/json and
+ *      text/plain (parseBody: for a version-1 node whatever the content type, for later
+ *      versions for these and a few more);
  *   2. the workflow is read from the database (live-webhooks.js loadWebhookExecutionData; see
  *      databaseRoundTrip), a Workflow is built on the static data read, and the node's
  *      webhook() runs in n8n-core's WebhookContext (webhook.service.js runWebhook);
@@ -20,7 +22,6 @@
  * the node keeps in memory carries over) unless it is given another endpoint's `process`, and
  * stores the workflow in a database of its own unless given another endpoint's `database`
  * (processes of one queue-mode set-up).
- * The activation lifecycle (checkExists, create, delete) runs in n8n-core's HookContext.
  */
 import { HookContext, WebhookContext, parseIncomingMessage } from 'n8n-core';
 import * as n8nWorkflow from 'n8n-workflow';
@@ -44,15 +45,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createGunzip, createInflate } from 'node:zlib';
 
-import { BillProGatewayApi } from '../../credentials/BillProGatewayApi.credentials';
 import type { BillProGatewayTrigger } from '../../nodes/BillProGatewayTrigger/BillProGatewayTrigger.node';
-import { TestCredentialsHelper } from './credentialsHelper';
+import { additionalDataWith } from './additionalData';
 import './logCapture';
 
 export const GATEWAY_TRIGGER_TYPE = 'n8n-nodes-billpro.billProGatewayTrigger';
 const NODE_NAME = 'BillPro Payment Gateway Trigger';
 const WEBHOOK_ID = '5d2f6c1e-0000-4000-8000-00000000b111';
-const N8N_URL = 'http://127.0.0.1:5678';
 
 /** One n8n process: the node's code as that process loaded it. */
 export interface N8nProcess {
@@ -283,7 +282,7 @@ type ParsedRequest = IncomingMessage & {
 	encoding?: BufferEncoding;
 };
 
-/** rawBodyReader + parseBody of n8n 2.41.1, for the content types a gateway sends. */
+/** n8n's rawBodyReader + parseBody, for the content types a gateway sends. */
 async function n8nRequest(
 	req: IncomingMessage,
 ): Promise<{ req: ParsedRequest } | { refused: string }> {
@@ -315,29 +314,18 @@ async function n8nRequest(
 	return { req: parsed };
 }
 
-function additionalDataFor(
+/** n8n's additional data for the trigger; the webhook's request and response when it has them. */
+const additionalDataFor = (
 	credentials: ICredentialDataDecryptedObject,
 	httpRequest?: IncomingMessage,
 	httpResponse?: ServerResponse,
-): IWorkflowExecuteAdditionalData {
-	return {
-		credentialsHelper: new TestCredentialsHelper(
-			{ billProGatewayApi: new BillProGatewayApi() },
-			{ billProGatewayApi: credentials },
-		),
+) =>
+	additionalDataWith({ billProGatewayApi: credentials }, {
 		httpRequest,
 		httpResponse,
-		restApiUrl: `${N8N_URL}/rest`,
-		instanceBaseUrl: N8N_URL,
-		formWaitingBaseUrl: `${N8N_URL}/form-waiting`,
-		webhookBaseUrl: `${N8N_URL}/webhook`,
-		webhookWaitingBaseUrl: `${N8N_URL}/webhook-waiting`,
-		webhookTestBaseUrl: `${N8N_URL}/webhook-test`,
-		variables: {},
-		currentNodeExecutionIndex: 0,
-	} as unknown as IWorkflowExecuteAdditionalData;
-}
+	} as Partial<IWorkflowExecuteAdditionalData>);
 
+/** The node's webhook as n8n's app registers it (n8n-workflow publishes only its path). */
 function webhookDataFor(
 	trigger: BillProGatewayTrigger,
 	workflow: Workflow,

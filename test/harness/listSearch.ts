@@ -1,10 +1,12 @@
 import { LoadOptionsContext } from 'n8n-core';
 import type { INode, INodeListSearchResult, INodeParameters } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
-import { BillPro } from '../../nodes/BillPro/BillPro.node';
 import { additionalDataFor, BILLPRO_TYPE, nodeTypes, type BillProCredentials } from './workflow';
 
-/** What n8n runs when a user opens a resource locator's "From List" and types `filter`. */
+/**
+ * What n8n runs when a user opens a resource locator's "From List" and types `filter`: the
+ * loaded node's method in n8n-core's LoadOptionsContext (n8n's app picks the method by name).
+ */
 export async function listSearch(
 	method: 'searchCustomers' | 'searchProducts' | 'searchScheduledPayments',
 	credentials: BillProCredentials,
@@ -25,5 +27,7 @@ export async function listSearch(
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const additionalData = { ...additionalDataFor(credentials), currentNodeParameters: parameters };
 	const context = new LoadOptionsContext(workflow, node, additionalData, '');
-	return await new BillPro().methods.listSearch[method].call(context, filter, paginationToken);
+	const { listSearch: methods } = nodeTypes.getByNameAndVersion(BILLPRO_TYPE, 1).methods ?? {};
+	if (!methods?.[method]) throw new Error(`The node has no list search ${method}`);
+	return await methods[method].call(context, filter, paginationToken);
 }

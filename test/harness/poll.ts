@@ -9,7 +9,12 @@ import type {
 } from 'n8n-workflow';
 import { createErrorExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
 import { BillProTrigger } from '../../nodes/BillProTrigger/BillProTrigger.node';
-import { additionalDataFor, type BillProCredentials } from './workflow';
+import {
+	additionalDataFor,
+	executeWorkflow,
+	startingAt,
+	type BillProCredentials,
+} from './workflow';
 
 /**
  * Runs the BillPro Trigger's poll through n8n-core's PollContext, as n8n does at each Poll Time
@@ -19,6 +24,7 @@ import { additionalDataFor, type BillProCredentials } from './workflow';
  */
 export const TRIGGER_TYPE = 'n8n-nodes-billpro.billProTrigger';
 
+const NODE_NAME = 'BillPro Trigger';
 const trigger = new BillProTrigger();
 const nodeTypes: INodeTypes = {
 	getByName: () => trigger,
@@ -26,7 +32,29 @@ const nodeTypes: INodeTypes = {
 	getKnownTypes: () => ({}),
 };
 
-/** A PollContext with n8n 2.41's poll budget, which n8n-core 2.11 does not have. */
+/** The workflow of the trigger with `parameters`, over a copy of `staticData`. */
+const triggerWorkflow = (parameters: IDataObject, staticData: IDataObject) =>
+	new Workflow({
+		id: 'trigger-workflow',
+		nodes: [
+			{
+				id: 'trigger',
+				name: NODE_NAME,
+				type: TRIGGER_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: parameters as INode['parameters'],
+				credentials: { billProApi: { id: 'billpro', name: 'BillPro' } },
+			},
+		],
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData: JSON.parse(JSON.stringify(staticData)) as IDataObject,
+		settings: { executionOrder: 'v1' },
+	});
+
+/** A PollContext with n8n's poll budget (getPollBudgetMs), which the pinned n8n-core lacks. */
 class BudgetedPollContext extends PollContext {
 	constructor(
 		private readonly budgetMs: number,
@@ -42,7 +70,7 @@ class BudgetedPollContext extends PollContext {
 
 export interface PollOptions {
 	mode?: WorkflowExecuteMode;
-	/** n8n's poll budget (n8n 2.41); none: unbounded, as in n8n before it. */
+	/** n8n's poll budget; none: unbounded, as in n8n versions without one. */
 	budgetMs?: number;
 }
 
@@ -56,8 +84,8 @@ export interface Report {
  * An active workflow with the trigger. As in n8n, one Workflow object holds the static data from
  * poll to poll; n8n writes it to its database when the workflow is activated (after the first
  * poll) and whenever a poll starts the workflow, and a restart reads only what was written.
- * What the node reports through `__emitError` is recorded as n8n records it (n8n 1.123 and
- * 2.41: a failed execution made with createErrorExecutionData, the workflow staying active).
+ * What the node reports through `__emitError` is recorded as n8n records it: a failed
+ * execution made with createErrorExecutionData, the workflow staying active.
  */
 export class ActiveTrigger {
 	private readonly workflow: Workflow;
@@ -73,51 +101,52 @@ export class ActiveTrigger {
 		stored: IDataObject = {},
 	) {
 		this.stored = stored;
-		this.workflow = new Workflow({
-			id: 'trigger-workflow',
-			nodes: [
-				{
-					id: 'trigger',
-					name: 'BillPro Trigger',
-					type: TRIGGER_TYPE,
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: parameters as INode['parameters'],
-					credentials: { billProApi: { id: 'billpro', name: 'BillPro' } },
-				},
-			],
-			connections: {},
-			active: true,
-			nodeTypes,
-			staticData: JSON.parse(JSON.stringify(stored)) as IDataObject,
-		});
+		this.workflow = triggerWorkflow(parameters, stored);
 	}
 
-	/** The items the poll started the workflow with; [] when it started nothing (null). */
+	/**
+	 * The items the poll started the workflow with; [] when it started nothing (null). The
+	 * PollContext is the one n8n's app builds (with its error handler); n8n-core's ActiveWorkflows
+	 * would then poll on a cron, which a test cannot step, so the poll is called here as its
+	 * TriggersAndPollers calls it, and a failed poll rejects.
+	 */
 	async poll(options: PollOptions = {}): Promise<IDataObject[]> {
+		if (options.mode === 'manual') return await this.fetchTestEvent();
+		const node = this.workflow.getNode(NODE_NAME) as INode;
 		const args = [
 			this.workflow,
-			this.workflow.getNode('BillPro Trigger') as INode,
+			node,
 			additionalDataFor(this.credentials),
-			options.mode ?? 'trigger',
+			'trigger',
 			this.activated ? 'init' : 'activate',
 			undefined,
-			(error: Error) => {
-				const node = this.workflow.getNode('BillPro Trigger') as INode;
-				this.failedExecutions.push(createErrorExecutionData(node, error as ExecutionError));
-			},
+			(error: Error) =>
+				this.failedExecutions.push(createErrorExecutionData(node, error as ExecutionError)),
 		] as const;
 		const context =
 			options.budgetMs === undefined
 				? new PollContext(...args)
 				: new BudgetedPollContext(options.budgetMs, ...args);
-		const first = !this.activated && (options.mode ?? 'trigger') === 'trigger';
-		if (first) this.activated = true;
+		const first = !this.activated;
+		this.activated = true;
 		const output = await trigger.poll.call(context);
 		if (first || output) {
 			this.stored = JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
 		}
 		return output ? output[0].map((item) => item.json) : [];
+	}
+
+	/**
+	 * Fetch Test Event: n8n runs the trigger in a manual execution of the workflow as saved
+	 * (n8n-core's WorkflowExecute polls it), over a copy of the stored static data.
+	 */
+	private async fetchTestEvent(): Promise<IDataObject[]> {
+		const workflow = triggerWorkflow(this.parameters, this.stored);
+		const node = workflow.getNode(NODE_NAME) as INode;
+		const run = await executeWorkflow(workflow, this.credentials, 'manual', startingAt(node));
+		const { error, runData } = run.data.resultData;
+		if (error) throw error;
+		return (runData[NODE_NAME]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
 	}
 
 	/** What the failed executions of the trigger's reports show. */
@@ -126,11 +155,6 @@ export class ActiveTrigger {
 			message: resultData.error?.message ?? '',
 			description: resultData.error?.description,
 		}));
-	}
-
-	/** What the trigger keeps in memory now (n8n's Workflow object). */
-	get kept(): IDataObject {
-		return this.workflow.staticData;
 	}
 
 	/**

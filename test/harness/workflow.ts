@@ -1,9 +1,4 @@
-import {
-	DirectoryLoader,
-	ExecutionLifecycleHooks,
-	ExternalSecretsProxy,
-	WorkflowExecute,
-} from 'n8n-core';
+import { DirectoryLoader, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
@@ -21,9 +16,8 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
-import { BillProApi } from '../../credentials/BillProApi.credentials';
 import { BillPro } from '../../nodes/BillPro/BillPro.node';
-import { TestCredentialsHelper } from './credentialsHelper';
+import { additionalDataWith } from './additionalData';
 import './logCapture';
 
 /**
@@ -112,7 +106,7 @@ export interface RunResult {
 	/** The error that stopped the run, if any. */
 	error?: ExecutionError;
 	/**
-	 * n8n's Retry of this execution once it failed (Executions → Retry, in n8n 2.41 and 1.123
+	 * n8n's Retry of this execution once it failed (Executions → Retry, in n8n's
 	 * executions/execution.service.js `retry`): its data as n8n stored it, without the error and
 	 * the failed node's last run, run again in mode 'retry' from the failed node, with its saved
 	 * input. The workflow is the original one ("Retry with original workflow").
@@ -120,39 +114,14 @@ export interface RunResult {
 	retry: () => Promise<RunResult>;
 }
 
+/** n8n's additional data with `credentials` stored as the BillPro credential. */
 export function additionalDataFor(
 	credentials: BillProCredentials,
 	hooks?: ExecutionLifecycleHooks,
 ): IWorkflowExecuteAdditionalData {
-	const unused = () => {
-		throw new Error('not used by these tests');
-	};
-	const url = 'http://127.0.0.1:5678';
-	return {
-		credentialsHelper: new TestCredentialsHelper(
-			{ billProApi: new BillProApi() },
-			{ billProApi: credentials },
-		),
-		hooks,
-		executeWorkflow: unused,
-		getRunExecutionData: async () => undefined,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: `${url}/rest`,
-		instanceBaseUrl: url,
-		formWaitingBaseUrl: `${url}/form-waiting`,
-		webhookBaseUrl: `${url}/webhook`,
-		webhookWaitingBaseUrl: `${url}/webhook-waiting`,
-		webhookTestBaseUrl: `${url}/webhook-test`,
-		variables: {},
-		logAiEvent: () => {},
-		startRunnerTask: unused,
-		externalSecretsProxy: new ExternalSecretsProxy(),
-	} as IWorkflowExecuteAdditionalData;
+	return additionalDataWith({ billProApi: credentials }, { hooks });
 }
 
-/**
- * Input (emitting `items`) → the given BillPro nodes, in a chain. Returns every node's output.
- */
 /**
  * Runs `run` with the BillPro node as n8n runs it as an AI tool in process: through its
  * description's routing (RoutingNode, whose one request hook runs the operation's item:
@@ -168,6 +137,7 @@ export async function asAiTool<T>(run: () => Promise<T>): Promise<T> {
 	}
 }
 
+/** Input (emitting `items`) → the given BillPro nodes, in a chain. Returns every node's output. */
 export async function runWorkflow(options: {
 	credentials: BillProCredentials;
 	nodes: WorkflowNode[];
@@ -232,24 +202,8 @@ export async function runNodes(options: {
 		settings: { executionOrder: 'v1' },
 	});
 
-	const hooksFor = (mode: WorkflowExecuteMode) =>
-		new ExecutionLifecycleHooks(mode, `test-${mode}`, {
-			id: 'test',
-			name: 'BillPro test',
-			active: false,
-			isArchived: false,
-			createdAt: new Date(),
-			updatedAt: new Date(),
-			nodes,
-			connections,
-			activeVersionId: null,
-		});
 	const runWith = async (mode: WorkflowExecuteMode, data: IRunExecutionData) =>
-		await new WorkflowExecute(
-			additionalDataFor(options.credentials, hooksFor(mode)),
-			mode,
-			data,
-		).processRunExecutionData(workflow);
+		await executeWorkflow(workflow, options.credentials, mode, data);
 
 	const resultOf = (run: IRun): RunResult => {
 		const { runData, error } = run.data.resultData;
@@ -267,19 +221,41 @@ export async function runNodes(options: {
 		};
 	};
 
-	const runExecutionData = createRunExecutionData({
+	return resultOf(await runWith('manual', startingAt(workflow.getNode('Input') as INode)));
+}
+
+/** Runs `workflow` from `data` (its execution stack) in n8n-core's WorkflowExecute. */
+export async function executeWorkflow(
+	workflow: Workflow,
+	credentials: BillProCredentials,
+	mode: WorkflowExecuteMode,
+	data: IRunExecutionData,
+): Promise<IRun> {
+	const hooks = new ExecutionLifecycleHooks(mode, `test-${mode}`, {
+		id: workflow.id,
+		name: workflow.name ?? 'BillPro test',
+		active: false,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		nodes: Object.values(workflow.nodes),
+		connections: workflow.connectionsBySourceNode,
+		activeVersionId: null,
+	});
+	return await new WorkflowExecute(
+		additionalDataFor(credentials, hooks),
+		mode,
+		data,
+	).processRunExecutionData(workflow);
+}
+
+/** The execution data of a run that starts at `node`, as a manual execution starts. */
+export const startingAt = (node: INode): IRunExecutionData =>
+	createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [
-				{
-					node: workflow.getNode('Input') as INode,
-					data: { main: [[{ json: {} }]] },
-					source: null,
-				},
-			],
+			nodeExecutionStack: [{ node, data: { main: [[{ json: {} }]] }, source: null }],
 		},
 	});
-	return resultOf(await runWith('manual', runExecutionData));
-}
 
 /** A failed execution's data as n8n's Retry prepares it (see RunResult.retry). */
 function retried(failed: IRun): IRunExecutionData {

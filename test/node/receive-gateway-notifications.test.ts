@@ -24,11 +24,12 @@ import {
 	type TriggerEndpoint,
 	type TriggerOptions,
 } from '../harness/gatewayTrigger';
+import { testCredentialOfNode } from '../harness/credentialTest';
 import { capturedLogs } from '../harness/logCapture';
 import { sandboxPerFile } from '../harness/sandboxPerFile';
 import { rootClient, single } from '../sandbox-rules/client';
 import { CUSTOMER, SEEDED, created, orderOf, pay } from '../sandbox-rules/orders';
-import type { ICredentialTestFunctions, IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { randomBytes } from 'node:crypto';
 
 const sandbox = sandboxPerFile();
@@ -644,14 +645,8 @@ describe('Publishing the workflow', () => {
 	});
 
 	it('the credential test checks the key’s format without sending anything', async () => {
-		const test = new BillProGatewayTrigger().methods.credentialTest.decryptionKeyFormat;
-		const run = (secretKey: string) =>
-			test.call({} as ICredentialTestFunctions, {
-				id: '1',
-				name: 'BillPro Payment Gateway',
-				type: 'billProGatewayApi',
-				data: { secretKey },
-			});
+		const run = async (secretKey: string) =>
+			await testCredentialOfNode(new BillProGatewayTrigger(), 'billProGatewayApi', { secretKey });
 		expect(await run(KEY)).toEqual({
 			status: 'OK',
 			message: 'The decryption key has the right format',
