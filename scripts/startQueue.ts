@@ -87,6 +87,7 @@ export async function startQueueMode(ports: {
 				(worker) =>
 					`  ${worker.name.padEnd(10)} ${worker.url}/healthz   (runs executions from Redis; log ${worker.logFile})`,
 			),
+			"             The editor's Execute workflow runs on the workers too, as in n8n 3.0 (OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS=true).",
 			`  Webhooks   ${queue.webhook.url}/webhook/…   (the webhook processor; the main serves none)`,
 			`  Redis      127.0.0.1:${queue.redis.port}        PostgreSQL 127.0.0.1:${queue.postgres.port} (database ${queue.postgres.database})`,
 			'',

@@ -31,6 +31,8 @@ export async function startThroughQueue(rest: N8nRest, workflowId: string): Prom
 export interface FinishedExecution {
 	id: string;
 	status: string;
+	/** n8n's mode: 'manual' for Execute workflow, 'retry' for a Retry. */
+	mode: string;
 	run: N8nRun;
 }
 
@@ -42,15 +44,18 @@ export async function finishedExecution(
 ): Promise<FinishedExecution> {
 	const until = Date.now() + timeoutMs;
 	for (;;) {
-		const execution = await rest.data<{ status: string; finished: boolean; data: string }>(
-			'GET',
-			`/rest/executions/${executionId}`,
-		);
+		const execution = await rest.data<{
+			status: string;
+			mode: string;
+			finished: boolean;
+			data: string;
+		}>('GET', `/rest/executions/${executionId}`);
 		if (!['new', 'running', 'waiting'].includes(execution.status)) {
 			const data = parse(execution.data) as N8nRun['data'];
 			return {
 				id: executionId,
 				status: execution.status,
+				mode: execution.mode,
 				run: { data, status: execution.status, finished: execution.finished },
 			};
 		}
