@@ -60,6 +60,23 @@ export const SANDBOX_GATEWAY_CREDENTIAL = {
 	type: 'billProGatewayApi',
 };
 
+/** Both sandbox credentials with their data, for `n8n import:credentials` (n8n encrypts them). */
+export function sandboxCredentials(sandboxBaseUrl: string) {
+	return [
+		{
+			...SANDBOX_CREDENTIAL,
+			// The sandbox's fixture token.
+			data: {
+				apiToken: SINGLE_PROFILE_TOKEN,
+				environment: 'custom',
+				customUrl: sandboxBaseUrl,
+				profileId: '',
+			},
+		},
+		{ ...SANDBOX_GATEWAY_CREDENTIAL, data: { secretKey: SANDBOX_GATEWAY_KEY } },
+	];
+}
+
 /** The example whose BillPro Payment Gateway Trigger npm start activates and the sandbox calls. */
 export const GATEWAY_EXAMPLE = 'payment-notifications';
 
@@ -225,26 +242,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 	let n8n: N8nServer | undefined;
 	try {
 		const cliBroker = await freePort();
-		// The token is the sandbox's fixture token.
 		await timed(
 			`Creating the "${SANDBOX_CREDENTIAL.name}" credential (n8n import:credentials)`,
 			() =>
-				importCredentials(
-					n8nOptions,
-					[
-						{
-							...SANDBOX_CREDENTIAL,
-							data: {
-								apiToken: SINGLE_PROFILE_TOKEN,
-								environment: 'custom',
-								customUrl: sandbox.baseUrl,
-								profileId: '',
-							},
-						},
-						{ ...SANDBOX_GATEWAY_CREDENTIAL, data: { secretKey: SANDBOX_GATEWAY_KEY } },
-					],
-					{ logFile: setupLog, brokerPort: cliBroker },
-				),
+				importCredentials(n8nOptions, sandboxCredentials(sandbox.baseUrl), {
+					logFile: setupLog,
+					brokerPort: cliBroker,
+				}),
 		);
 
 		const examples = listExamples();

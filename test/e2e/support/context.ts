@@ -147,11 +147,20 @@ export interface WorkflowRun {
 export async function executeWorkflow(id: string): Promise<WorkflowRun> {
 	const context = e2e();
 	if (context.queue) return await runThroughQueue(id);
-	const result = await n8nCli(context.n8nOptions, ['execute', `--id=${id}`, '--rawOutput'], {
+	return await executeWorkflowIn(context.n8nOptions, id, context.logDir);
+}
+
+/** The same `n8n execute`, in the n8n that `options` describe (e.g. one a test started itself). */
+export async function executeWorkflowIn(
+	options: N8nOptions,
+	id: string,
+	logDir: string,
+): Promise<WorkflowRun> {
+	const result = await n8nCli(options, ['execute', `--id=${id}`, '--rawOutput'], {
 		capture: true,
 		check: false,
 		brokerPort: await freePort(),
-		logFile: path.join(context.logDir, 'execute.log'),
+		logFile: path.join(logDir, 'execute.log'),
 	});
 	return workflowRun(result.code, parseRawOutput(result.stdout));
 }
