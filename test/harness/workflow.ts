@@ -18,6 +18,7 @@ import type {
 import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
 import { BillPro } from '../../nodes/BillPro/BillPro.node';
 import { additionalDataWith } from './additionalData';
+import { startDeduplication } from './deduplication';
 import './logCapture';
 
 /**
@@ -224,14 +225,21 @@ export async function runNodes(options: {
 	return resultOf(await runWith('manual', startingAt(workflow.getNode('Input') as INode)));
 }
 
-/** Runs `workflow` from `data` (its execution stack) in n8n-core's WorkflowExecute. */
+let executions = 0;
+
+/**
+ * Runs `workflow` from `data` (its execution stack) in n8n-core's WorkflowExecute, as a new
+ * execution with an ID of its own (as n8n's database gives each).
+ */
 export async function executeWorkflow(
 	workflow: Workflow,
 	credentials: BillProCredentials,
 	mode: WorkflowExecuteMode,
 	data: IRunExecutionData,
 ): Promise<IRun> {
-	const hooks = new ExecutionLifecycleHooks(mode, `test-${mode}`, {
+	await startDeduplication();
+	const executionId = `test-${mode}-${++executions}`;
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, {
 		id: workflow.id,
 		name: workflow.name ?? 'BillPro test',
 		active: false,
@@ -243,7 +251,7 @@ export async function executeWorkflow(
 		activeVersionId: null,
 	});
 	return await new WorkflowExecute(
-		additionalDataFor(credentials, hooks),
+		{ ...additionalDataFor(credentials, hooks), executionId },
 		mode,
 		data,
 	).processRunExecutionData(workflow);

@@ -22,6 +22,8 @@ export type RunWrites = Record<string, WriteRecord>;
 
 /** Under this key of the node's execution context, the records of each of its runs by run index. */
 const CONTEXT_KEY = 'billProWrites';
+/** And under this one, by run index, the execution that last went on with the record (retriedRuns.ts). */
+const KEPT_BY_KEY = 'billProWritesKeptBy';
 
 type Runs = Record<string, RunWrites>;
 
@@ -29,8 +31,17 @@ interface KeptWrites {
 	writes: RunWrites;
 	/** False when n8n gives the run no execution context: `writes` lasts this try only. */
 	kept: boolean;
-	/** Puts `writes` into the execution, where later records of the run go too. */
-	keep: () => void;
+	/** The run's index in the execution. */
+	runIndex: string;
+	/**
+	 * The other execution (a failed one this execution retries) that last went on with the
+	 * record: '' when the record does not say; undefined when it is this execution's own.
+	 */
+	from?: string;
+	/** Who goes on with the record once kept: this execution, or `from` until it claims it. */
+	keptBy?: string;
+	/** Puts `writes` into the execution, where later records of the run go too, kept by `keptBy`. */
+	keep: (keptBy: string | undefined) => void;
 	forget: () => void;
 }
 
@@ -38,22 +49,33 @@ interface KeptWrites {
 export function runWritesOf(context: ItemContext): KeptWrites {
 	const memory = executionMemory(context);
 	if (!memory || !context.getWorkflowDataProxy) {
-		return { writes: {}, kept: false, keep: () => {}, forget: () => {} };
+		return { writes: {}, kept: false, runIndex: '0', keep: () => {}, forget: () => {} };
 	}
 	const runIndex = String(context.getWorkflowDataProxy(0).$runIndex ?? 0);
 	const runs = () => (memory[CONTEXT_KEY] ??= {}) as Runs;
-	const writes = (memory[CONTEXT_KEY] as Runs | undefined)?.[runIndex] ?? {};
+	const keepers = () => (memory[KEPT_BY_KEY] ??= {}) as Record<string, string>;
+	const earlier = (memory[CONTEXT_KEY] as Runs | undefined)?.[runIndex];
+	const writes = earlier ?? {};
+	const here = context.getExecutionId?.();
+	const keptBefore = (memory[KEPT_BY_KEY] as Record<string, string> | undefined)?.[runIndex];
+	const from = earlier && keptBefore !== here ? (keptBefore ?? '') : undefined;
 	return {
 		writes,
 		kept: true,
-		keep: () => {
+		runIndex,
+		from,
+		keptBy: from ?? here,
+		keep: (keptBy) => {
 			runs()[runIndex] = writes;
+			if (keptBy) keepers()[runIndex] = keptBy;
 		},
 		forget: () => {
-			const kept = memory[CONTEXT_KEY] as Runs | undefined;
-			if (!kept?.[runIndex]) return;
-			delete kept[runIndex];
-			if (Object.keys(kept).length === 0) delete memory[CONTEXT_KEY];
+			for (const key of [CONTEXT_KEY, KEPT_BY_KEY]) {
+				const byRun = memory[key] as IDataObject | undefined;
+				if (!byRun || !(runIndex in byRun)) continue;
+				delete byRun[runIndex];
+				if (Object.keys(byRun).length === 0) delete memory[key];
+			}
 		},
 	};
 }

@@ -12,6 +12,7 @@ import {
 	writeRefusalOf,
 	type NodeRun,
 } from './nodeRun';
+import { refusalToGoOn } from './retriedRuns';
 import { mayHaveReachedBillPro } from '../transport/retries';
 import { readStopNote, writeStopNote } from './stopNote';
 
@@ -81,7 +82,9 @@ export async function failingItemPaired(
 			}));
 		}
 		if (isUnsure(earlier)) throw notSentAgain(context, earlier.unsure, call.resource);
-		const unmatchable = write ? writeRefusalOf(run, context) : undefined;
+		const unmatchable = write
+			? (writeRefusalOf(run, context) ?? (await refusalToGoOn(run, context)))
+			: undefined;
 		if (unmatchable) {
 			throw new NodeOperationError(context.getNode(), unmatchable.message, {
 				itemIndex,

@@ -35,8 +35,16 @@ export interface NodeRun {
 	kept: boolean;
 	/** Whether `writes` is in the execution now (after a failure): answers are copied from then on. */
 	inExecution: boolean;
+	/** The run's index in the execution. */
+	runIndex: string;
+	/** The failed execution whose record this run goes on from, until it claims it (retriedRuns.ts). */
+	from?: string;
+	/** The execution that goes on with the record once kept. */
+	keptBy?: string;
+	/** Whether this run may go on from `from`'s record (retriedRuns.ts), once known. */
+	goingOn?: Promise<{ message: string; description: string } | null>;
 	/** Puts `writes` in the execution, where later records of the run go too. */
-	keep: () => void;
+	keep: (keptBy: string | undefined) => void;
 	/** Drops `writes` from the execution. */
 	forget: () => void;
 	/** Why this run's writes are refused before they are sent (null: they are not), once known. */
@@ -93,7 +101,7 @@ export function recordFailure(run: NodeRun, itemIndex: number): void {
 	for (const record of Object.values(run.writes)) {
 		if (isAccepted(record)) record.accepted = deepCopy(record.accepted);
 	}
-	run.keep();
+	run.keep(run.keptBy);
 	run.inExecution = true;
 }
 

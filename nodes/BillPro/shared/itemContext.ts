@@ -12,8 +12,15 @@ export type ItemContext = Pick<
 	'getNode' | 'getItemIndex' | 'getNodeParameter' | 'getExecuteData' | 'continueOnFail'
 > &
 	// A poll has no execution of its own to keep anything in (acceptedWrites.ts).
-	Partial<Pick<IExecuteSingleFunctions, 'getContext' | 'getWorkflowDataProxy' | 'getMode'>> & {
+	Partial<
+		Pick<
+			IExecuteSingleFunctions,
+			'getContext' | 'getWorkflowDataProxy' | 'getMode' | 'getExecutionId'
+		>
+	> & {
 		getCredentials: IExecuteSingleFunctions['getCredentials'];
+		/** n8n's deduplication store, where a custom operation's run has it (retriedRuns.ts). */
+		checkProcessedAndRecord?: IExecuteFunctions['helpers']['checkProcessedAndRecord'];
 	};
 
 /**
@@ -35,6 +42,9 @@ export function itemOfRun(
 		getContext: (type) => run.getContext(type),
 		getMode: () => run.getMode(),
 		getWorkflowDataProxy: (index) => run.getWorkflowDataProxy(index),
+		getExecutionId: () => run.getExecutionId(),
+		checkProcessedAndRecord: async (values, scope, options) =>
+			await run.helpers.checkProcessedAndRecord(values, scope, options),
 		getCredentials: async (type) => await run.getCredentials(type, itemIndex),
 	};
 }
