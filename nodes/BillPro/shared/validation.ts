@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ItemContext } from './itemContext';
 import { NodeOperationError } from 'n8n-workflow';
 import { DATE_FORMAT } from './api';
+import { SYSTEM_ID_SOURCES, systemIdFix, type SystemIdRecord } from './systemIds';
 
 /**
  * Input that is certainly invalid is refused before any request, with the field's name and
@@ -51,38 +52,6 @@ function shown(value: unknown): string {
  * definition: the locators' By ID mode, the list searches and every check use it.
  */
 export const SYSTEM_ID_PATTERN = '^[1-9][0-9]*$';
-
-/** The kinds of record a system id names. */
-export type SystemIdRecord = 'customer' | 'product' | 'order' | 'scheduledPayment';
-
-/**
- * Where each kind of id is found, named by the operations' actions: an AI agent sees those as
- * its tools' descriptions ("Get many customers in BillPro"), and sees nothing of an error but
- * its message. A merchant ID is the record's other identifier, the one most often given instead.
- */
-const SYSTEM_ID_SOURCES: Record<
-	SystemIdRecord,
-	{ noun: string; from: string; merchantId?: string }
-> = {
-	customer: {
-		noun: 'customer',
-		from: 'Get many customers or Get a customer',
-		merchantId: 'customer_id',
-	},
-	product: {
-		noun: 'product',
-		from: 'Get many products or Get a product',
-		merchantId: 'product_id',
-	},
-	order: { noun: 'order', from: 'Create an order or Get an order' },
-	scheduledPayment: { noun: 'scheduled payment', from: 'Get many scheduled payments' },
-};
-
-function systemIdFix(record: SystemIdRecord): string {
-	const { noun, from, merchantId } = SYSTEM_ID_SOURCES[record];
-	const notMerchant = merchantId ? ` (not its merchant '${merchantId}')` : '';
-	return `Use the ${noun}'s 'id', a whole number, from the answer of ${from}${notMerchant}.`;
-}
 
 /** A BillPro system id (a resource locator's value), also checked to be exact as a JSON number. */
 export function requireSystemId(

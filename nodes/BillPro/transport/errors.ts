@@ -1,5 +1,6 @@
 import type { IDataObject, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import { systemIdFix, systemIdRecordNamed, type SystemIdRecord } from '../shared/systemIds';
 import { fieldLabel } from './fieldLabels';
 
 /**
@@ -45,11 +46,29 @@ interface Explanation {
 	notFound?: boolean;
 }
 
+const saysNotFound = (messages: string[] | undefined) =>
+	(messages ?? []).some((message) => /not found/i.test(message));
+
+/** BillPro's fields that name another record by its system id (an order's customer, products). */
+const ID_FIELDS: ReadonlyMap<string, SystemIdRecord> = new Map([
+	['customer_id', 'customer'],
+	['product_id', 'product'],
+]);
+
+/**
+ * What to do about an ID BillPro does not know, for the message: an AI agent or an MCP client
+ * sees the message only, so it says where the right ID is found.
+ */
+function unknownIdFix(records: Array<SystemIdRecord | undefined>): string {
+	const known = [...new Set(records.filter((record) => record !== undefined))];
+	return [`Check the ${records.length > 1 ? 'IDs' : 'ID'}.`, ...known.map(systemIdFix)].join(' ');
+}
+
 function explainFieldErrors(fields: FieldErrors, resource: string): Explanation {
 	const [firstField] = fields.keys();
-	if (firstField === 'id' && fields.get('id')?.some((m) => /not found/i.test(m))) {
+	if (firstField === 'id' && saysNotFound(fields.get('id'))) {
 		return {
-			message: `The ${resource} was not found in BillPro`,
+			message: `The ${resource} was not found in BillPro. ${unknownIdFix([systemIdRecordNamed(resource)])}`,
 			description: `BillPro has no ${resource} with this ID in the merchant profile used. Check the ID, and the Profile ID in the BillPro credential.`,
 			notFound: true,
 		};
@@ -71,8 +90,12 @@ function explainFieldErrors(fields: FieldErrors, resource: string): Explanation 
 	const parts = [...fields].map(
 		([field, messages]) => `'${fieldLabel(field)}' ${saidOf(messages)}`,
 	);
+	const unknownIds = [...fields]
+		.filter(([, messages]) => saysNotFound(messages))
+		.map(([field]) => ID_FIELDS.get(field.split('.').pop() ?? ''))
+		.filter((record) => record !== undefined);
 	return {
-		message: `BillPro rejected ${parts.join('; ')}`,
+		message: `BillPro rejected ${parts.join('; ')}${unknownIds.length ? `. ${unknownIdFix(unknownIds)}` : ''}`,
 		description: `Correct ${
 			parts.length === 1 ? 'this field' : 'these fields'
 		}, then send the item again: BillPro refused it and changed nothing. BillPro's field names: ${[...fields.keys()].join(', ')}.`,

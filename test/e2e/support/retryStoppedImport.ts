@@ -93,7 +93,7 @@ export function describeRetryOfStoppedImport(title: string, how: ImportStart): v
 
 			const { error } = execution.run.resultData;
 			expect(error?.message).toMatch(
-				/^BillPro rejected 'Customer' not found\. The run stopped at item 5: BillPro accepted \d+ items/,
+				/^BillPro rejected 'Customer' not found\. Check the ID\. Use the customer's 'id', a whole number, from the answer of Get many customers or Get a customer \(not its merchant 'customer_id'\)\. The run stopped at item 5: BillPro accepted \d+ items/,
 			);
 			namedAccepted = acceptedIn(error?.description);
 			expect(itemsIn(error?.description, 'Failed:')).toEqual([UNKNOWN_ROW]);

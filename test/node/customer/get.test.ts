@@ -43,6 +43,8 @@ describe('Getting a customer', () => {
 				customer: { __rl: true, mode: 'id', value: String(ofProfile7.id) },
 			},
 		});
-		expect(error?.message).toBe('The customer was not found in BillPro');
+		expect(error?.message).toBe(
+			"The customer was not found in BillPro. Check the ID. Use the customer's 'id', a whole number, from the answer of Get many customers or Get a customer (not its merchant 'customer_id').",
+		);
 	});
 });

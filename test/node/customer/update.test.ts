@@ -131,7 +131,8 @@ describe('Updating a customer', () => {
 		const { error } = await update({ id: 987654 }, { updateFields: { lastName: 'X' } });
 		expect(error).toMatchObject({
 			httpCode: '422',
-			message: 'The customer was not found in BillPro',
+			message:
+				"The customer was not found in BillPro. Check the ID. Use the customer's 'id', a whole number, from the answer of Get many customers or Get a customer (not its merchant 'customer_id').",
 		});
 		expect(billPro.requests().map((request) => request.method)).toEqual(['GET']);
 	});

@@ -252,6 +252,22 @@ describe('Creating orders', () => {
 		expect(error?.message).toMatch(/^BillPro rejected 'Customer' is inactive/);
 	});
 
+	it('names the customer and product IDs BillPro does not know, and where the right ones are', async () => {
+		const { error } = await runBillPro({
+			credentials: billPro.singleProfile(),
+			parameters: orderWith(billPro.sandbox, {
+				customer: byId('987654'),
+				products: { product: [{ productId: '987655', quantity: 1 }] },
+			}),
+		});
+		expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '422' });
+		// The message holds the fix: an AI agent or an MCP client is shown nothing else.
+		expect(error?.message).toBe(
+			"BillPro rejected 'Customer' not found; 'Products › 1 › Product ID' not found. Check the IDs. Use the customer's 'id', a whole number, from the answer of Get many customers or Get a customer (not its merchant 'customer_id'). Use the product's 'id', a whole number, from the answer of Get many products or Get a product (not its merchant 'product_id').",
+		);
+		expect(billPro.requests().map((request) => request.status)).toEqual([422]);
+	});
+
 	it.each([
 		['Currency', { currency: 'gbp' }, /^'Currency' must be a three-letter ISO 4217 currency code/],
 		[

@@ -26,6 +26,8 @@ describe('Getting an order', () => {
 
 	it('says an unknown order was not found', async () => {
 		const { error } = await operate('get', '999999');
-		expect(error?.message).toBe('The order was not found in BillPro');
+		expect(error?.message).toBe(
+			"The order was not found in BillPro. Check the ID. Use the order's 'id', a whole number, from the answer of Create an order or Get an order.",
+		);
 	});
 });

@@ -46,7 +46,8 @@ describe('Getting a product', () => {
 		expect(error).toMatchObject({
 			name: 'NodeApiError',
 			httpCode: '422',
-			message: 'The product was not found in BillPro',
+			message:
+				"The product was not found in BillPro. Check the ID. Use the product's 'id', a whole number, from the answer of Get many products or Get a product (not its merchant 'product_id').",
 		});
 		expect(error?.description).toMatch(/no product with this ID/);
 	});
