@@ -4,7 +4,8 @@
  * Create; row 6 (item 5) names a customer BillPro does not have yet, so BillPro refuses it and
  * the run stops, naming every row BillPro accepted with its order ID. Once the customer exists,
  * n8n's Retry (Executions → Retry, with the original workflow) runs the node again with the same
- * 12 rows: BillPro gets only the rows it had not accepted, and holds every row's order once.
+ * 12 rows: BillPro gets only the rows it had not accepted, and holds every row's order once. A
+ * second Retry of the same failed execution (n8n still offers it) sends nothing.
  */
 import { parse } from 'flatted';
 
@@ -146,6 +147,23 @@ export function describeRetryOfStoppedImport(title: string, how: ImportStart): v
 			const held = await ordersByInvoice();
 			for (let row = 0; row < ROWS; row++) expect(held.get(invoice(row))).toHaveLength(1);
 			expect(held.get(invoice(UNKNOWN_ROW))?.[0].customer_id).toBe(newCustomerId);
+		});
+
+		it('a second Retry of the same failed execution sends nothing and names the one to retry', async () => {
+			await sandbox.clearRequests();
+			const rest = await n8nRest();
+			const again = await rest.data<{ id: string }>('POST', `/rest/executions/${failedId}/retry`, {
+				loadWorkflow: false,
+			});
+			const execution = await finished(again.id);
+			expect(execution).toMatchObject({ status: 'error', mode: 'retry', retryOf: failedId });
+			expect(execution.run.resultData.error?.message).toMatch(
+				new RegExp(`^Execution ${failedId} was already retried: BillPro may have received`),
+			);
+			expect(execution.run.resultData.error?.description).toMatch(/Retry the latest failed Retry/);
+			expect((await sandbox.requests()).filter((request) => request.method === 'POST')).toEqual([]);
+			const held = await ordersByInvoice();
+			for (let row = 0; row < ROWS; row++) expect(held.get(invoice(row))).toHaveLength(1);
 		});
 	});
 }
