@@ -12,6 +12,18 @@ import type {
 } from 'n8n-workflow';
 import { ICredentialsHelper } from 'n8n-workflow';
 
+/** A check n8n makes on a request after `authenticate`, before sending it (ssrfProtection.ts). */
+export type OutboundCheck = (request: IHttpRequestOptions) => void;
+let outboundCheck: OutboundCheck | undefined;
+
+/** Runs `check` on every request the helper authenticates, until the returned undo is called. */
+export function checkOutbound(check: OutboundCheck): () => void {
+	outboundCheck = check;
+	return () => {
+		outboundCheck = undefined;
+	};
+}
+
 /**
  * What n8n's own credentials helper (packages/cli, not published) does for this package: hand
  * the node the stored credential, and apply the credential type's `authenticate` to every
@@ -46,7 +58,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (typeof authenticate !== 'function') {
 			throw new Error(`The test helper applies function authenticate only (${typeName})`);
 		}
-		return await authenticate(credentials, requestOptions as IHttpRequestOptions);
+		const authenticated = await authenticate(credentials, requestOptions as IHttpRequestOptions);
+		outboundCheck?.(authenticated);
+		return authenticated;
 	}
 
 	async preAuthentication(
