@@ -40,6 +40,8 @@ export interface E2eContext {
 	tarball: string;
 	credential: { id: string; name: string; type: string };
 	examples: ExampleWorkflow[];
+	/** The n8n settings the run changed (scripts/lib/n8nSettings.ts): empty with n8n's defaults. */
+	n8nSettings: Record<string, string>;
 	/** Queue mode (npm run test:e2e:queue): workflows run on its workers, see runThroughQueue. */
 	queue?: QueueContext;
 }
@@ -63,6 +65,7 @@ export function saveE2eContext(stack: Stack, workDir: string, queue?: QueueConte
 		tarball: stack.tarball,
 		credential: SANDBOX_CREDENTIAL,
 		examples: stack.examples,
+		n8nSettings: stack.settings.env,
 		queue,
 	};
 	const contextFile = path.join(workDir, 'context.json');
