@@ -22,7 +22,8 @@ import { run, sleep } from './proc';
 /** The n8n lines this package is tested on, and what each needs to install and run here. */
 export const N8N_LINES = [
 	{
-		// 2.41.3 cannot install (a missing @n8n/agents version); 2.41.1 is the newest that does.
+		// 2.41.1, the newest that installs here: 2.41.3 pins 21 dependency versions the registry
+		// does not have (docs/n8n-app.md, "n8n 2.41.3").
 		line: '2.41',
 		n8n: '2.41.1',
 		node: '24.21.0',
