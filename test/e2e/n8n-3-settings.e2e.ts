@@ -34,6 +34,17 @@ onN8n3Settings("n8n 3.0's settings on n8n 2.41", () => {
 		blockedUrl = `http://${BLOCKED_HOST}:${port}/api/v1`;
 	});
 	afterAll(async () => await new Promise((resolve) => listener.close(resolve)));
+	/** The sandbox's token, at the blocked address. */
+	const blockedCredential = () => ({
+		...BLOCKED_CREDENTIAL,
+		type: 'billProApi',
+		data: {
+			apiToken: SINGLE_PROFILE_TOKEN,
+			environment: 'custom',
+			customUrl: blockedUrl,
+			profileId: '',
+		},
+	});
 
 	it('the suite runs with SSRF protection on, only the sandbox allowed, and quickjs', () => {
 		expect(e2e().n8nSettings).toEqual({
@@ -45,22 +56,10 @@ onN8n3Settings("n8n 3.0's settings on n8n 2.41", () => {
 
 	it('a BillPro credential at a blocked address: the run fails naming the setting that allows it; nothing reaches the address', async () => {
 		const context = e2e();
-		await importCredentials(
-			context.n8nOptions,
-			[
-				{
-					...BLOCKED_CREDENTIAL,
-					type: 'billProApi',
-					data: {
-						apiToken: SINGLE_PROFILE_TOKEN,
-						environment: 'custom',
-						customUrl: blockedUrl,
-						profileId: '',
-					},
-				},
-			],
-			{ brokerPort: await freePort(), logFile: path.join(context.logDir, 'import.log') },
-		);
+		await importCredentials(context.n8nOptions, [blockedCredential()], {
+			brokerPort: await freePort(),
+			logFile: path.join(context.logDir, 'import.log'),
+		});
 		await importWorkflow({
 			id: 'BillProSsrfBlock',
 			name: 'BillPro at an address n8n blocks',
@@ -104,16 +103,7 @@ onN8n3Settings("n8n 3.0's settings on n8n 2.41", () => {
 			'POST',
 			'/rest/credentials/test',
 			{
-				credentials: {
-					...BLOCKED_CREDENTIAL,
-					type: 'billProApi',
-					data: {
-						apiToken: SINGLE_PROFILE_TOKEN,
-						environment: 'custom',
-						customUrl: blockedUrl,
-						profileId: '',
-					},
-				},
+				credentials: blockedCredential(),
 			},
 		);
 		console.log(`The credential test shows: ${JSON.stringify(result)}`);
