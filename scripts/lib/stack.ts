@@ -156,7 +156,12 @@ export interface StackOptions {
 	 * n8n's defaults or n8n 3.0's (n8nSettings.ts), unless BILLPRO_N8N_SETTINGS says; `usersOwn`:
 	 * the user's N8N_SSRF_* and N8N_EXPRESSION_ENGINE, passed on (npm start).
 	 */
-	settings?: { fallback: SettingsChoice; usersOwn?: NodeJS.ProcessEnv };
+	settings?: {
+		fallback: SettingsChoice;
+		usersOwn?: NodeJS.ProcessEnv;
+		/** Settings left out of the server's environment, for `n8n execute` runs only (e2e). */
+		forExecuteOnly?: string[];
+	};
 	/** Extra environment of every n8n command, and the PostgreSQL database it names (queue mode). */
 	n8nEnv?: NodeJS.ProcessEnv;
 	postgres?: PostgresConnection;
@@ -187,6 +192,9 @@ export interface Stack {
 	importedExamples: string[];
 	/** The n8n settings the run changed, and why (n8nSettings.ts). */
 	settings: N8nSettings;
+	/** Of those, the server's, and the ones only `n8n execute` runs get (forExecuteOnly). */
+	serverEnv: Record<string, string>;
+	executeEnv: Record<string, string>;
 	/** The banner's line on the sandbox's data and the example triggers' memory. */
 	sandboxDataLine: string;
 	logDir: string;
@@ -217,13 +225,22 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 		usersOwn: options.settings?.usersOwn,
 	});
 	for (const note of settings.notes) step(note);
+	const executeOnly = new Set(options.settings?.forExecuteOnly ?? []);
+	const [executeEnv, serverEnv] = [true, false].map((forExecute) =>
+		Object.fromEntries(
+			Object.entries(settings.env).filter(([key]) => executeOnly.has(key) === forExecute),
+		),
+	);
+	if (Object.keys(executeEnv).length > 0) {
+		step(`Only for \`n8n execute\` runs, not the server: ${JSON.stringify(executeEnv)}`);
+	}
 	const n8nOptions: N8nOptions = {
 		runtime,
 		userFolder: options.userFolder,
 		port: options.n8nPort,
 		brokerPort: options.brokerPort,
 		offlineNpm: options.offlineNpm,
-		env: { ...settings.env, ...options.n8nEnv },
+		env: { ...serverEnv, ...options.n8nEnv },
 	};
 
 	const packageJson = await timed(
@@ -326,6 +343,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 			examples,
 			importedExamples: toImport.map((example) => example.slug),
 			settings,
+			serverEnv,
+			executeEnv,
 			sandboxDataLine: sandboxDataLine(sandbox, forget),
 			logDir,
 			async stop() {

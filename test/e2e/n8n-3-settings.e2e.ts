@@ -1,7 +1,8 @@
 /**
  * n8n 3.0's settings, tried on n8n 2.41 (the suite runs with them there: globalSetup,
  * scripts/lib/n8nSettings.ts): SSRF protection on with the sandbox's address allowed, and the
- * quickjs expression engine. Every other e2e file passes under them; this one shows what a user
+ * quickjs expression engine in every workflow run through `n8n execute` (the examples with a
+ * Manual Trigger, the AI Agent). Every other e2e file passes under them; this one shows what a user
  * sees when n8n blocks BillPro's address, and n8n's own v3 migration report on the examples.
  * n8n 1.123 has neither setting nor the report: it runs with n8n's defaults.
  */
@@ -46,12 +47,12 @@ onN8n3Settings("n8n 3.0's settings on n8n 2.41", () => {
 		},
 	});
 
-	it('the suite runs with SSRF protection on, only the sandbox allowed, and quickjs', () => {
+	it('the suite runs with SSRF protection on and only the sandbox allowed; its workflow runs with quickjs', () => {
 		expect(e2e().n8nSettings).toEqual({
 			N8N_SSRF_PROTECTION_ENABLED: 'true',
 			N8N_SSRF_ALLOWED_IP_RANGES: '127.0.0.1/32',
-			N8N_EXPRESSION_ENGINE: 'quickjs',
 		});
+		expect(e2e().executeEnv).toEqual({ N8N_EXPRESSION_ENGINE: 'quickjs' });
 	});
 
 	it('a BillPro credential at a blocked address: the run fails naming the setting that allows it; nothing reaches the address', async () => {

@@ -40,8 +40,10 @@ export interface E2eContext {
 	tarball: string;
 	credential: { id: string; name: string; type: string };
 	examples: ExampleWorkflow[];
-	/** The n8n settings the run changed (scripts/lib/n8nSettings.ts): empty with n8n's defaults. */
+	/** The n8n server's changed settings (scripts/lib/n8nSettings.ts): empty with n8n's defaults. */
 	n8nSettings: Record<string, string>;
+	/** Settings only `n8n execute` runs get (executeWorkflow): the expression engine. */
+	executeEnv: Record<string, string>;
 	/** Queue mode (npm run test:e2e:queue): workflows run on its workers, see runThroughQueue. */
 	queue?: QueueContext;
 }
@@ -65,7 +67,8 @@ export function saveE2eContext(stack: Stack, workDir: string, queue?: QueueConte
 		tarball: stack.tarball,
 		credential: SANDBOX_CREDENTIAL,
 		examples: stack.examples,
-		n8nSettings: stack.settings.env,
+		n8nSettings: stack.serverEnv,
+		executeEnv: stack.executeEnv,
 		queue,
 	};
 	const contextFile = path.join(workDir, 'context.json');
@@ -150,7 +153,11 @@ export interface WorkflowRun {
 export async function executeWorkflow(id: string): Promise<WorkflowRun> {
 	const context = e2e();
 	if (context.queue) return await runThroughQueue(id);
-	const result = await n8nCli(context.n8nOptions, ['execute', `--id=${id}`, '--rawOutput'], {
+	const options = {
+		...context.n8nOptions,
+		env: { ...context.n8nOptions.env, ...context.executeEnv },
+	};
+	const result = await n8nCli(options, ['execute', `--id=${id}`, '--rawOutput'], {
 		capture: true,
 		check: false,
 		brokerPort: await freePort(),
