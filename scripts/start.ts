@@ -10,6 +10,9 @@
  * $BILLPRO_SANDBOX_DATA_FILE); `npm start -- --reset` clears it and the example triggers' memory
  * together (scripts/lib/sandboxData.ts).
  * BILLPRO_N8N_VERSION picks the n8n line (runtime.ts, N8N_LINES), e.g. `BILLPRO_N8N_VERSION=1.123`.
+ * BILLPRO_N8N_SETTINGS=3.0 runs n8n with n8n 3.0's settings (lib/n8nSettings.ts); the user's own
+ * N8N_SSRF_* and N8N_EXPRESSION_ENGINE are passed on, and with SSRF protection on the sandbox's
+ * address is allowed: the banner says what was set and why.
  */
 import path from 'node:path';
 
@@ -35,6 +38,11 @@ function portFromEnv(name: string, fallback: number): number {
 		throw new Error(`${name}=${raw} is not a port number (1-65535)`);
 	}
 	return port;
+}
+
+/** The banner's lines on the n8n settings npm start changed (scripts/lib/n8nSettings.ts). */
+function settingsLines(notes: string[]): string[] {
+	return notes.map((note, index) => `  ${index === 0 ? 'Settings' : ''.padEnd(8)}   ${note}`);
 }
 
 async function main(): Promise<void> {
@@ -117,6 +125,7 @@ async function main(): Promise<void> {
 		importExamples: 'changed',
 		wireGateway: true,
 		sandboxData,
+		settings: { fallback: 'n8n', usersOwn: process.env },
 	});
 	running = stack;
 	if (stopping) return;
@@ -146,6 +155,7 @@ async function main(): Promise<void> {
 			'             (a sandbox fixture token, not a secret; single merchant profile)',
 			`  Credential "${SANDBOX_CREDENTIAL.name}" in n8n points at the sandbox (Custom URL).`,
 			`  Data       ${stack.sandboxDataLine}`,
+			...settingsLines(stack.settings.notes),
 			`  Credential "${SANDBOX_GATEWAY_CREDENTIAL.name}": the payment gateway trigger's, with`,
 			"             the sandbox gateway's fixture key (SANDBOX_GATEWAY_KEY in the sandbox's",
 			'             config.ts; not a secret). npm start resets both credentials at each start.',

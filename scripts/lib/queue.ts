@@ -140,7 +140,8 @@ export async function startQueueStack(options: QueueStackOptions): Promise<Queue
 					userFolder,
 					port,
 					brokerPort: await freePort(),
-					env: { ...env, QUEUE_HEALTH_CHECK_PORT: String(port) },
+					// main's: the queue settings and any n8n settings the run changed (n8nSettings.ts)
+					env: { ...main.n8nOptions.env, QUEUE_HEALTH_CHECK_PORT: String(port) },
 				},
 			};
 		};

@@ -22,12 +22,14 @@ import { run, sleep } from './proc';
 /** The n8n lines this package is tested on, and what each needs to install and run here. */
 export const N8N_LINES = [
 	{
-		// 2.41.3 cannot install (a missing @n8n/agents version); 2.41.1 is the newest that does.
+		// 2.41.1, the newest that installs here: 2.41.3 pins 21 dependency versions the registry
+		// does not have (docs/n8n-app.md, "n8n 2.41.3").
 		line: '2.41',
 		n8n: '2.41.1',
 		node: '24.21.0',
 		// Fetches a catalogue from n8n's servers at start; nothing here needs it.
 		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
+		n8n3Settings: { N8N_SSRF_PROTECTION_ENABLED: 'true', N8N_EXPRESSION_ENGINE: 'quickjs' },
 	},
 	{
 		// The 1.x LTS line. Its n8n-nodes-base takes xlsx from a CDN that may be unreachable:
@@ -50,6 +52,8 @@ export interface N8nLine {
 	overrides?: Readonly<Record<string, string>>;
 	/** Settings of every n8n command of the line (n8n refuses e.g. a module it does not have). */
 	env?: Readonly<Record<string, string>>;
+	/** n8n 3.0's defaults the line can already switch on (n8nSettings.ts). */
+	n8n3Settings?: Readonly<Record<string, string>>;
 }
 
 export type N8nLineName = (typeof N8N_LINES)[number]['line'];

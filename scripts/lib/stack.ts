@@ -33,7 +33,8 @@ import {
 } from './package';
 import type { PostgresConnection } from './postgres';
 import { freePort } from './proc';
-import { N8N_VERSION, ensureRuntime, type Runtime } from './runtime';
+import { n8nSettings, type N8nSettings, type SettingsChoice } from './n8nSettings';
+import { N8N_LINES, N8N_VERSION, ensureRuntime, type Runtime } from './runtime';
 import { N8nRest } from './rest';
 import {
 	rememberDataId,
@@ -168,6 +169,16 @@ export interface StackOptions {
 	 * it the sandbox lives in memory (tests, benchmarks).
 	 */
 	sandboxData?: SandboxDataOptions;
+	/**
+	 * n8n's defaults or n8n 3.0's (n8nSettings.ts), unless BILLPRO_N8N_SETTINGS says; `usersOwn`:
+	 * the user's N8N_SSRF_* and N8N_EXPRESSION_ENGINE, passed on (npm start).
+	 */
+	settings?: {
+		fallback: SettingsChoice;
+		usersOwn?: NodeJS.ProcessEnv;
+		/** Settings left out of the server's environment, for `n8n execute` runs only (e2e). */
+		forExecuteOnly?: string[];
+	};
 	/** Extra environment of every n8n command, and the PostgreSQL database it names (queue mode). */
 	n8nEnv?: NodeJS.ProcessEnv;
 	postgres?: PostgresConnection;
@@ -196,6 +207,11 @@ export interface Stack {
 	packageVersion: string;
 	examples: ExampleWorkflow[];
 	importedExamples: string[];
+	/** The n8n settings the run changed, and why (n8nSettings.ts). */
+	settings: N8nSettings;
+	/** Of those, the server's, and the ones only `n8n execute` runs get (forExecuteOnly). */
+	serverEnv: Record<string, string>;
+	executeEnv: Record<string, string>;
 	/** The banner's line on the sandbox's data and the example triggers' memory. */
 	sandboxDataLine: string;
 	logDir: string;
@@ -217,13 +233,31 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 	const tarball = await buildAndPack(path.join(options.workDir, 'package'), setupLog);
 	step(`Packed ${path.basename(tarball)}`);
 
+	const sandboxHost = '127.0.0.1';
+	const line = N8N_LINES.find((candidate) => candidate.line === runtime.n8nLine) ?? N8N_LINES[0];
+	const settings = n8nSettings({
+		line,
+		sandboxHost,
+		fallback: options.settings?.fallback ?? 'n8n',
+		usersOwn: options.settings?.usersOwn,
+	});
+	for (const note of settings.notes) step(note);
+	const executeOnly = new Set(options.settings?.forExecuteOnly ?? []);
+	const [executeEnv, serverEnv] = [true, false].map((forExecute) =>
+		Object.fromEntries(
+			Object.entries(settings.env).filter(([key]) => executeOnly.has(key) === forExecute),
+		),
+	);
+	if (Object.keys(executeEnv).length > 0) {
+		step(`Only for \`n8n execute\` runs, not the server: ${JSON.stringify(executeEnv)}`);
+	}
 	const n8nOptions: N8nOptions = {
 		runtime,
 		userFolder: options.userFolder,
 		port: options.n8nPort,
 		brokerPort: options.brokerPort,
 		offlineNpm: options.offlineNpm,
-		env: options.n8nEnv,
+		env: { ...serverEnv, ...options.n8nEnv },
 	};
 
 	const packageJson = await timed(
@@ -232,7 +266,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 	);
 
 	const sandbox = await startSandbox({
-		host: '127.0.0.1',
+		host: sandboxHost,
 		port: options.sandboxPort,
 		dataFile: options.sandboxData?.file,
 		resetData: options.sandboxData?.reset,
@@ -312,6 +346,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 			packageVersion: packageJson.version,
 			examples,
 			importedExamples: toImport.map((example) => example.slug),
+			settings,
+			serverEnv,
+			executeEnv,
 			sandboxDataLine: sandboxDataLine(sandbox, forget),
 			logDir,
 			async stop() {

@@ -16,6 +16,18 @@ const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	billProGatewayApi: new BillProGatewayApi(),
 };
 
+/** A check n8n makes on a request after `authenticate`, before sending it (ssrfProtection.ts). */
+export type OutboundCheck = (request: IHttpRequestOptions) => void;
+let outboundCheck: OutboundCheck | undefined;
+
+/** Runs `check` on every request the helper authenticates, until the returned undo is called. */
+export function checkOutbound(check: OutboundCheck): () => void {
+	outboundCheck = check;
+	return () => {
+		outboundCheck = undefined;
+	};
+}
+
 /**
  * What n8n's credentials helper (in the `n8n` package; n8n-core publishes none) does for this
  * package: hand the node the stored credential, and apply the credential type's `authenticate`
@@ -41,7 +53,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (typeof authenticate !== 'function') {
 			throw new Error(`The test helper applies function authenticate only (${typeName})`);
 		}
-		return await authenticate(credentials, requestOptions as IHttpRequestOptions);
+		const authenticated = await authenticate(credentials, requestOptions as IHttpRequestOptions);
+		outboundCheck?.(authenticated);
+		return authenticated;
 	}
 
 	async getDecrypted(

@@ -1,6 +1,4 @@
 import type { ServerResponse } from 'node:http';
-import type { IDataObject } from 'n8n-workflow';
-import { testCredential } from '../harness/credentialTest';
 import {
 	json,
 	redirect,
@@ -14,6 +12,12 @@ import { listSearch } from '../harness/listSearch';
 import { ActiveTrigger } from '../harness/poll';
 import { placesContaining } from '../harness/secrets';
 import { asAiTool, runBillPro, type BillProCredentials } from '../harness/workflow';
+import {
+	createCustomer,
+	EVERY_REQUEST_PATH,
+	getCustomer,
+	updateCustomer,
+} from './everyRequestPath';
 import { useSandbox } from './sandboxFixture';
 import { acceptedIn, itemsIn } from './stoppedRun';
 
@@ -49,89 +53,11 @@ const credentials = (overrides: Partial<BillProCredentials> = {}): BillProCreden
 	...overrides,
 });
 
-const getCustomer = (extra: IDataObject = {}): IDataObject => ({
-	resource: 'customer',
-	operation: 'get',
-	customer: { __rl: true, mode: 'id', value: '7' },
-	...extra,
-});
-const createCustomer = (extra: IDataObject = {}): IDataObject => ({
-	resource: 'customer',
-	operation: 'create',
-	firstName: 'Ada',
-	lastName: 'Lovelace',
-	email: 'ada@example.com',
-	...extra,
-});
-const updateCustomer: IDataObject = {
-	resource: 'customer',
-	operation: 'update',
-	customer: { __rl: true, mode: 'id', value: '7' },
-	updateFields: { phone: '+447700900123' },
-};
-
-/** Each request path, run once, with what it ended in: an error message (or none). */
-const PATHS: Array<[string, (creds: BillProCredentials) => Promise<string | undefined>]> = [
-	[
-		'Customer → Get (routed)',
-		async (creds) =>
-			(await runBillPro({ credentials: creds, parameters: getCustomer() })).error?.message,
-	],
-	[
-		'Customer → Create (custom operation)',
-		async (creds) =>
-			(await runBillPro({ credentials: creds, parameters: createCustomer() })).error?.message,
-	],
-	[
-		'Customer → Create as an AI tool (routed)',
-		async (creds) =>
-			(
-				await asAiTool(
-					async () => await runBillPro({ credentials: creds, parameters: createCustomer() }),
-				)
-			).error?.message,
-	],
-	[
-		'Customer → Update (reads the customer first)',
-		async (creds) =>
-			(await runBillPro({ credentials: creds, parameters: updateCustomer })).error?.message,
-	],
-	[
-		'a list search',
-		async (creds) => {
-			try {
-				await listSearch('searchCustomers', creds);
-				return undefined;
-			} catch (error) {
-				return (error as Error).message;
-			}
-		},
-	],
-	[
-		"the BillPro Trigger's poll",
-		async (creds) => {
-			try {
-				await new ActiveTrigger(creds, { events: ['newCustomer'] }).poll();
-				return undefined;
-			} catch (error) {
-				return (error as Error).message;
-			}
-		},
-	],
-	[
-		'the credential test',
-		async (creds) => {
-			const result = await testCredential(creds);
-			return result.status === 'OK' ? undefined : result.message;
-		},
-	],
-];
-
 const authorizationOf = (request: SeenRequest) => request.headers.authorization;
 
 describe('A redirect from the BillPro address', () => {
 	describe.each([301, 302, 303, 307, 308])('HTTP %i to another server', (status) => {
-		it.each(PATHS)(
+		it.each(EVERY_REQUEST_PATH)(
 			'%s: the token never reaches the other server, and the run fails clearly',
 			async (_path, run) => {
 				billProServer.answerWith((request, response) =>
@@ -305,7 +231,7 @@ describe('A Custom URL the node refuses, before any request', () => {
 	];
 
 	describe.each(CASES)('with %s', (_case, urlFrom, problem) => {
-		it.each(PATHS)(
+		it.each(EVERY_REQUEST_PATH)(
 			'%s says what is wrong, sends nothing, and never echoes the URL',
 			async (_path, run) => {
 				const customUrl = urlFrom(billProServer.origin);

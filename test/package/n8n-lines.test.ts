@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { MAX_WORKFLOW_ID_LENGTH } from '../../scripts/lib/n8n';
+import { n8nSettings, SETTINGS_CHOICE } from '../../scripts/lib/n8nSettings';
 import { N8N_LINES, N8N_SETTING, selectN8n } from '../../scripts/lib/runtime';
 
 /**
@@ -41,6 +42,47 @@ describe('Picking the n8n line with BILLPRO_N8N_VERSION', () => {
 			);
 		},
 	);
+});
+
+describe("n8n 3.0's settings (BILLPRO_N8N_SETTINGS)", () => {
+	const [line241, line1123] = N8N_LINES;
+	const settings = (options: Partial<Parameters<typeof n8nSettings>[0]>) =>
+		n8nSettings({ line: line241, sandboxHost: '127.0.0.1', fallback: '3.0', env: {}, ...options });
+
+	it('the e2e suite runs 2.41 with SSRF protection on, the sandbox allowed, and quickjs', () => {
+		const { choice, env, notes } = settings({});
+		expect(choice).toBe('3.0');
+		expect(env).toEqual({
+			N8N_SSRF_PROTECTION_ENABLED: 'true',
+			N8N_EXPRESSION_ENGINE: 'quickjs',
+			N8N_SSRF_ALLOWED_IP_RANGES: '127.0.0.1/32',
+		});
+		expect(notes[1]).toBe(
+			'SSRF protection is on: added 127.0.0.1/32 to N8N_SSRF_ALLOWED_IP_RANGES, because n8n blocks 127.0.0.0/8 by default and the sandbox listens on 127.0.0.1',
+		);
+	});
+
+	it("npm start keeps n8n's defaults, and passes on the user's SSRF settings with the sandbox added", () => {
+		expect(settings({ fallback: 'n8n' })).toEqual({ choice: 'n8n', env: {}, notes: [] });
+		const usersOwn = {
+			N8N_SSRF_PROTECTION_ENABLED: 'true',
+			N8N_SSRF_ALLOWED_IP_RANGES: '10.0.0.0/8',
+			N8N_PORT: '9999',
+		};
+		const { env, notes } = settings({ fallback: 'n8n', usersOwn });
+		expect(env).toEqual({
+			N8N_SSRF_PROTECTION_ENABLED: 'true',
+			N8N_SSRF_ALLOWED_IP_RANGES: '10.0.0.0/8,127.0.0.1/32',
+		});
+		expect(notes.at(-1)).toContain('added 127.0.0.1/32 to N8N_SSRF_ALLOWED_IP_RANGES');
+	});
+
+	it("1.123 runs with n8n's defaults, and refuses 3.0's", () => {
+		expect(settings({ line: line1123 }).env).toEqual({});
+		expect(() => settings({ line: line1123, env: { [SETTINGS_CHOICE]: '3.0' } })).toThrow(
+			"n8n 1.123 has none of n8n 3.0's settings",
+		);
+	});
 });
 
 describe('CI (.ci/run)', () => {

@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
 import type { ItemContext } from '../shared/itemContext';
 import { NodeApiError, sleep } from 'n8n-workflow';
+import { isBlockedByN8n } from './blockedByN8n';
 import { redactSecrets, secretsOf } from './redaction';
 
 /**
@@ -40,6 +41,8 @@ interface Failure {
 	code?: string;
 	retryAfterMs?: number;
 	notJson?: boolean;
+	/** n8n refused to send it (blockedByN8n.ts): asking again gets the same refusal. */
+	blockedByN8n?: boolean;
 }
 
 /** What went wrong, from our own NodeApiErrors (errors.ts) or n8n's network errors. */
@@ -56,10 +59,12 @@ export function failureOf(error: NodeApiError): Failure {
 		code: timedOut ? 'ETIMEDOUT' : code,
 		retryAfterMs: typeof context.retryAfterMs === 'number' ? context.retryAfterMs : undefined,
 		notJson: context.notJson === true,
+		blockedByN8n: isBlockedByN8n(error),
 	};
 }
 
 function isRetryable(failure: Failure, method: string): boolean {
+	if (failure.blockedByN8n) return false;
 	if (failure.code && NOT_DELIVERED.has(failure.code)) return true;
 	if (method !== 'GET') return false;
 	if (failure.status === 429) return true;
@@ -77,7 +82,7 @@ function isRetryable(failure: Failure, method: string): boolean {
  * whose body the node cannot read counts: BillPro did it.
  */
 function mayHaveActed(failure: Failure, method: string): boolean {
-	if (method === 'GET') return false;
+	if (method === 'GET' || failure.blockedByN8n) return false;
 	if (failure.code && NOT_DELIVERED.has(failure.code)) return false;
 	const { status } = failure;
 	if (status === undefined || status === 408 || status === 429) return true;

@@ -11,6 +11,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 import { baseUrlOf, endpointPath, ENDPOINTS, type EndpointName } from '../shared/api';
 import { recordsOfAnswer } from './answers';
+import { blockedByN8nError } from './blockedByN8n';
 import { billProError, isFailedAnswer } from './errors';
 import type { ItemContext } from '../shared/itemContext';
 import { CREDENTIAL_TYPE, DEFAULT_TIMEOUT_MS, requireBaseUrl } from './policy';
@@ -145,8 +146,11 @@ export async function sendToBillPro(
 		ignoreHttpStatusErrors: true,
 	};
 	const itemIndex = isItem(context) ? context.getItemIndex() : 0;
+	const requestHost = new URL(baseURL).hostname;
 	const attempt = async () => {
-		const response = await send(request);
+		const response = await send(request).catch((error: unknown) => {
+			throw blockedByN8nError(context.getNode(), error, requestHost, itemIndex) ?? error;
+		});
 		if (isFailedAnswer(response)) {
 			throw billProError(context.getNode(), response, itemIndex, options.resource);
 		}

@@ -40,6 +40,10 @@ export interface E2eContext {
 	tarball: string;
 	credential: { id: string; name: string; type: string };
 	examples: ExampleWorkflow[];
+	/** The n8n server's changed settings (scripts/lib/n8nSettings.ts): empty with n8n's defaults. */
+	n8nSettings: Record<string, string>;
+	/** Settings only `n8n execute` runs get (executeWorkflow): the expression engine. */
+	executeEnv: Record<string, string>;
 	/** Queue mode (npm run test:e2e:queue): workflows run on its workers, see runThroughQueue. */
 	queue?: QueueContext;
 }
@@ -63,6 +67,8 @@ export function saveE2eContext(stack: Stack, workDir: string, queue?: QueueConte
 		tarball: stack.tarball,
 		credential: SANDBOX_CREDENTIAL,
 		examples: stack.examples,
+		n8nSettings: stack.serverEnv,
+		executeEnv: stack.executeEnv,
 		queue,
 	};
 	const contextFile = path.join(workDir, 'context.json');
@@ -147,7 +153,11 @@ export interface WorkflowRun {
 export async function executeWorkflow(id: string): Promise<WorkflowRun> {
 	const context = e2e();
 	if (context.queue) return await runThroughQueue(id);
-	return await executeWorkflowIn(context.n8nOptions, id, context.logDir);
+	return await executeWorkflowIn(
+		{ ...context.n8nOptions, env: { ...context.n8nOptions.env, ...context.executeEnv } },
+		id,
+		context.logDir,
+	);
 }
 
 /** The same `n8n execute`, in the n8n that `options` describe (e.g. one a test started itself). */

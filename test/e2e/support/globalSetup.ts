@@ -6,6 +6,8 @@
  *   - this package built, packed (`npm pack`) and installed from the tarball as n8n installs a
  *     community package
  *   - the BillPro sandbox, the "BillPro Sandbox" credential, every workflow in examples/
+ *   - n8n 3.0's settings where the line has them (scripts/lib/n8nSettings.ts): SSRF protection
+ *     on with the sandbox's address allowed; the quickjs expression engine in `n8n execute` runs
  * It writes the context file the tests read (see ./context.ts).
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -30,7 +32,13 @@ export default async function globalSetup(): Promise<void> {
 	step(`e2e: working folder ${workDir} (logs in ${path.join(workDir, 'logs')})`);
 	await ensureChromium(path.join(workDir, 'logs', 'apt.log'));
 
-	const stack = await startStack(await throwawayStackOptions(workDir));
+	// n8n 3.0's settings where the line has them (docs/development.md, "The test suites"). The
+	// quickjs engine only for `n8n execute` runs: the server's webhook executions are about three
+	// times slower with it, over the gateway load test's limit on shared cores.
+	const stack = await startStack({
+		...(await throwawayStackOptions(workDir)),
+		settings: { fallback: '3.0', forExecuteOnly: ['N8N_EXPRESSION_ENGINE'] },
+	});
 	globalThis.__BILLPRO_E2E__ = { stack, workDir };
 	saveE2eContext(stack, workDir);
 	step(
