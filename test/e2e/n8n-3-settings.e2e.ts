@@ -34,7 +34,12 @@ onN8n3Settings("n8n 3.0's settings on n8n 2.41", () => {
 		await new Promise<void>((resolve) => listener.listen(port, BLOCKED_HOST, resolve));
 		blockedUrl = `http://${BLOCKED_HOST}:${port}/api/v1`;
 	});
-	afterAll(async () => await new Promise((resolve) => listener.close(resolve)));
+	// The credential goes too: the editor picks the newest BillPro credential for a new node,
+	// and the other tests expect the stack's "BillPro Sandbox" to be the only one.
+	afterAll(async () => {
+		await new Promise((resolve) => listener.close(resolve));
+		await (await n8nRest()).data('DELETE', `/rest/credentials/${BLOCKED_CREDENTIAL.id}`);
+	});
 	/** The sandbox's token, at the blocked address. */
 	const blockedCredential = () => ({
 		...BLOCKED_CREDENTIAL,
