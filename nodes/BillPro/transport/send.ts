@@ -146,10 +146,10 @@ export async function sendToBillPro(
 		ignoreHttpStatusErrors: true,
 	};
 	const itemIndex = isItem(context) ? context.getItemIndex() : 0;
-	const requestHost = new URL(baseURL).hostname;
 	const attempt = async () => {
 		const response = await send(request).catch((error: unknown) => {
-			throw blockedByN8nError(context.getNode(), error, requestHost, itemIndex) ?? error;
+			const host = new URL(baseURL).hostname;
+			throw blockedByN8nError(context.getNode(), error, host, itemIndex) ?? error;
 		});
 		if (isFailedAnswer(response)) {
 			throw billProError(context.getNode(), response, itemIndex, options.resource);
